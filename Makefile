@@ -1,0 +1,42 @@
+# recours — two commands: `make run` (the platform, with demo data) and `make test` (the whole suite).
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast browser check clean-db
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Development keys, made once and kept (git-ignored) so the data stays readable between runs.
+var/dev.env: | $(STAMP)
+	mkdir -p var
+	$(PY) -c "import secrets; from cryptography.fernet import Fernet; \
+	print('SECRET_KEY=dev-' + secrets.token_urlsafe(40)); \
+	print('RECOURS_ENCRYPTION_KEYS=' + Fernet.generate_key().decode()); \
+	print('RECOURS_RECEIPT_SALT=' + secrets.token_urlsafe(32))" > $@
+
+run: $(STAMP) var/dev.env
+	@set -a && . ./var/dev.env && set +a && export DJANGO_DEBUG=1 RECOURS_TLS=0 && \
+	$(PY) manage.py migrate --noinput -v 0 && \
+	$(PY) manage.py load_reference_data && \
+	$(PY) manage.py load_demo_data && \
+	echo "" && echo "  recours is running at http://127.0.0.1:$(PORT)/" && echo "" && \
+	exec $(VENV)/bin/uvicorn recours.asgi:application --host 127.0.0.1 --port $(PORT) --log-level warning
+
+# Debian's chromium drives the browser tests (Playwright cannot download a browser here).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) || \
+	  (echo "Install Debian's chromium: apt-get install -y chromium" && exit 1)
+
+# The whole suite, on SQLite, or on PostgreSQL when DATABASE_URL points to one.
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+# Everything but the browser tests.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not e2e"

@@ -1,0 +1,66 @@
+"""The public JSON API, version 1 (schema at /api/v1/openapi.json).
+
+Handlers translate HTTP into service calls and back. Reports are checked by
+the same forms as the web form, so the rules and the French messages are the
+same whatever the way in.
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from recours.api import followup, geo, reports
+
+api = NinjaAPI(
+    title="recours",
+    version="1",
+    description="API publique de recours : signaler une discrimination, suivre un signalement.",
+    urls_namespace="api",
+    docs_url=None,  # the interactive docs load third-party assets; the schema is enough
+)
+
+PYDANTIC_MESSAGES = {
+    "missing": "Ce champ est obligatoire.",
+    "json_invalid": "Le corps de la requête n'est pas un JSON valide.",
+    "string_type": "Une chaîne de caractères est attendue.",
+    "bool_type": "Un booléen (true ou false) est attendu.",
+    "bool_parsing": "Un booléen (true ou false) est attendu.",
+    "list_type": "Une liste est attendue.",
+    "model_type": "Un objet JSON est attendu.",
+    "dict_type": "Un objet JSON est attendu.",
+    "model_attributes_type": "Un objet JSON est attendu.",
+    "extra_forbidden": "Ce champ n'est pas reconnu.",
+    "string_too_long": "Ce texte est trop long.",
+}
+
+
+@api.exception_handler(NinjaValidationError)
+def french_validation_errors(request: HttpRequest, exc: NinjaValidationError):
+    """Pydantic's checks (types, missing fields, bad JSON) with one French message per field."""
+    errors: dict[str, str] = {}
+    status = 422
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload", "query", "header")]
+        field = ".".join(loc) or "body"
+        if error.get("type") == "json_invalid":
+            status, field = 400, "body"
+        errors.setdefault(field, _(PYDANTIC_MESSAGES.get(error.get("type", ""), "Valeur invalide.")))
+    return api.create_response(
+        request, {"message": _("La requête contient des erreurs."), "errors": errors}, status=status
+    )
+
+
+@api.exception_handler(HttpError)
+def french_http_errors(request: HttpRequest, exc: HttpError):
+    """Ninja's own HTTP errors; the only 400 it raises is a body that is not JSON."""
+    if exc.status_code == 400:
+        message = _("Le corps de la requête n'est pas un JSON valide.")
+        return api.create_response(request, {"message": message, "errors": {"body": message}}, status=400)
+    return api.create_response(request, {"message": str(exc), "errors": {}}, status=exc.status_code)
+
+
+api.add_router("/reports", reports.router)
+api.add_router("/followup", followup.router)
+api.add_router("/geo", geo.router)

@@ -1,0 +1,139 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class RateLimitCounter(models.Model):
+    """Hits of one client (a keyed hash, never an address) in one time window."""
+
+    key = models.CharField(max_length=100)
+    window_start = models.BigIntegerField()
+    expires_at = models.BigIntegerField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_unique_window")]
+
+
+def _relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(colour_a: str, colour_b: str) -> float:
+    la, lb = sorted((_relative_luminance(colour_a), _relative_luminance(colour_b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def validate_hex_colour(value: str) -> None:
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError(_("Indiquez une couleur au format #RRGGBB."))
+
+
+class InstanceSettings(models.Model):
+    """Who runs this instance and how it looks: one row, edited in the admin."""
+
+    name = models.CharField(_("nom du service"), max_length=120, default="recours")
+    operator = models.CharField(
+        _("opérateur"), max_length=200, default="Instance de démonstration",
+        help_text=_("L'organisme qui fait fonctionner le service (collectivité, association, service de l'État)."),
+    )
+    tagline = models.CharField(
+        _("accroche"), max_length=200, blank=True,
+        default="Signaler une discrimination, être écouté·e, connaître ses droits.",
+    )
+    logo = models.FileField(_("logo"), upload_to="instance/", blank=True, help_text=_("PNG, JPEG ou WebP."))
+    logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True)
+    colour_primary = models.CharField(
+        _("couleur principale"), max_length=7, default="#1d4f91", validators=[validate_hex_colour],
+        help_text=_("Utilisée pour les boutons et les liens ; elle doit contraster avec le blanc (4,5:1 au moins)."),
+    )
+    colour_accent = models.CharField(
+        _("couleur d'accent"), max_length=7, default="#b3261e", validators=[validate_hex_colour],
+        help_text=_("Utilisée pour le bouton « Quitter rapidement » ; elle doit contraster avec le blanc."),
+    )
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True, default="")
+    phone_hours = models.CharField(_("horaires du téléphone"), max_length=200, blank=True, default="")
+    contact_email = models.EmailField(_("adresse de contact"), blank=True, default="")
+    chat_enabled = models.BooleanField(_("proposer le tchat"), default=False)
+    chat_hours = models.CharField(_("horaires du tchat"), max_length=200, blank=True, default="")
+    neutral_site_url = models.URLField(
+        _("site neutre de sortie rapide"), default="https://www.meteofrance.com/",
+        help_text=_("La page qui remplace le site quand la personne clique sur « Quitter rapidement »."),
+    )
+    legal_notice = models.TextField(_("mentions légales"), blank=True, default="")
+    privacy_notice = models.TextField(
+        _("données personnelles"), blank=True, default="",
+        help_text=_("Responsable du traitement, finalités, durées de conservation, droits et comment les exercer."),
+    )
+    accessibility_notice = models.TextField(_("déclaration d'accessibilité"), blank=True, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("paramètres de l'instance")
+        verbose_name_plural = _("paramètres de l'instance")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("colour_primary", "colour_accent"):
+            value = getattr(self, field)
+            if HEX_COLOUR.match(value or "") and contrast_ratio(value, "#ffffff") < 4.5:
+                errors[field] = _("Contraste insuffisant avec le blanc (%(ratio).1f:1 ; 4,5:1 au moins).") % {
+                    "ratio": contrast_ratio(value, "#ffffff")
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+
+class ReferenceDataVersion(models.Model):
+    """Which version of a reference data set (taxonomy, geography) is loaded."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    version = models.CharField(max_length=50)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+
+class AuditEvent(models.Model):
+    """One read or change of a case: who, when, what. Append-only.
+
+    `case_id` is a plain indexed integer, not a foreign key, so that purging a case
+    keeps its trail. `detail` holds ids and codes only, never personal data (no
+    narrative, message, note or contact text).
+    """
+
+    at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("auteur")
+    )
+    action = models.CharField(_("action"), max_length=40)
+    case_id = models.BigIntegerField(_("dossier"), null=True, blank=True, db_index=True)
+    detail = models.JSONField(_("précisions"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("événement du journal")
+        verbose_name_plural = _("événements du journal")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.case_id or ''}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit events are append-only")

@@ -1,0 +1,292 @@
+"""Settings for recours, read from the environment.
+
+Production is the default: DEBUG is off and the process refuses to start
+without a real SECRET_KEY and RECOURS_ENCRYPTION_KEYS. `make run` sets the
+development values (see the Makefile); tests use tests/settings.py.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = env(name)
+    return int(value) if value is not None else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
+
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+
+SECRET_KEY = env("SECRET_KEY")
+if not SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY must be set (make run sets a development one).")
+if not DEBUG and (SECRET_KEY.startswith("dev-") or len(SECRET_KEY) < 40):
+    raise ImproperlyConfigured("SECRET_KEY looks like a development key; set a long random one.")
+
+# Comma-separated Fernet keys, newest first. The first one encrypts; all decrypt.
+RECOURS_ENCRYPTION_KEYS = env_list("RECOURS_ENCRYPTION_KEYS")
+if not RECOURS_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "RECOURS_ENCRYPTION_KEYS must be set: one or more Fernet keys, newest first "
+        "(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')."
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # Django's admin with a site that requires the second factor (recours.accounts.admin_site).
+    "recours.accounts.apps.StaffAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "recours.core",
+    "recours.theme",
+    "recours.taxonomy",
+    "recours.geo",
+    "recours.accounts",
+    "recours.casework",
+    "recours.intake",
+    "recours.api",
+    "recours.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "recours.core.middleware.PrivacyHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor passed in this session
+    "recours.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "recours.urls"
+ASGI_APPLICATION = "recours.asgi.application"
+WSGI_APPLICATION = None
+
+# A theme replaces component templates (and the stylesheet) only: its folder is
+# searched before the apps' templates. "default" has no folder of its own.
+RECOURS_THEME = env("RECOURS_THEME", "default")
+_THEME_DIRS = []
+if RECOURS_THEME != "default":
+    _THEME_DIRS = [BASE_DIR / "recours" / "theme" / "themes" / RECOURS_THEME / "templates"]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": _THEME_DIRS,
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "recours.core.context_processors.instance",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'recours.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
+    # A connection pool per process (psycopg_pool): no connect per request, and a bound on
+    # connections, so an overload waits for a connection instead of exhausting the server's
+    # max_connections. Requires CONN_MAX_AGE = 0.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", 20),
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work at once; a busy timeout instead of "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    )
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# Sessions: none before it is needed (the home page sets no cookie). Public
+# sessions end when the browser closes and after 30 minutes idle.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_NAME = "recours_session"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# The CSRF token lives in the session: no separate, year-long cookie telling that someone visited.
+CSRF_USE_SESSIONS = True
+CSRF_FAILURE_VIEW = "recours.core.views.csrf_failure"
+
+# Staff (recours.accounts): the console's login asks for the password and a TOTP code
+# (django-otp) together. See docs/accounts.md.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+# Consecutive failed logins (wrong password or wrong code) that lock an account, and for how long.
+RECOURS_LOGIN_MAX_FAILURES = env_int("RECOURS_LOGIN_MAX_FAILURES", 5)
+RECOURS_LOGIN_LOCKOUT_SECONDS = env_int("RECOURS_LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Failed logins allowed from one client address per lockout period, whatever the accounts
+# tried; higher than the per-account limit because an office's advisers share one address.
+RECOURS_LOGIN_CLIENT_MAX_FAILURES = env_int("RECOURS_LOGIN_CLIENT_MAX_FAILURES", 20)
+# Time to set up the authenticator app at first login, once the password was right.
+RECOURS_LOGIN_PENDING_SECONDS = env_int("RECOURS_LOGIN_PENDING_SECONDS", 10 * 60)
+# A logged-in session ends after this long without a request (the public SESSION_COOKIE_AGE
+# above also applies: the shorter of the two wins).
+RECOURS_STAFF_IDLE_SECONDS = env_int("RECOURS_STAFF_IDLE_SECONDS", 30 * 60)
+# The admin never shows TOTP keys (a key and a password are a whole login).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Behind TLS (a reverse proxy sets X-Forwarded-Proto): secure cookies and HSTS.
+SECURE_TLS = env_bool("RECOURS_TLS", not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_TLS
+CSRF_COOKIE_SECURE = SECURE_TLS
+if SECURE_TLS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# same-origin, not no-referrer: with no-referrer, browsers send "Origin: null" on form posts and the
+# CSRF origin check fails. Other sites never get a referrer either way.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Strict CSP: nothing but our own host, no inline script or style attribute.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Uploads: PDF and images only, checked by content.
+RECOURS_ATTACHMENT_MAX_BYTES = env_int("RECOURS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+RECOURS_ATTACHMENT_MAX_COUNT = env_int("RECOURS_ATTACHMENT_MAX_COUNT", 5)
+RECOURS_NARRATIVE_MAX_CHARS = env_int("RECOURS_NARRATIVE_MAX_CHARS", 20000)
+RECOURS_MESSAGE_MAX_CHARS = env_int("RECOURS_MESSAGE_MAX_CHARS", 10000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Receipts: Argon2id with a per-instance salt. Defaults: OWASP's recommended Argon2id
+# configuration (19 MiB, 2 passes, 1 lane): about 40 ms per check on one core of this
+# 2-core machine. A 16-digit receipt is ~53 bits: offline, each guess costs that much.
+RECOURS_RECEIPT_SALT = env("RECOURS_RECEIPT_SALT", SECRET_KEY)
+RECOURS_RECEIPT_ARGON2_TIME_COST = env_int("RECOURS_RECEIPT_ARGON2_TIME_COST", 2)
+RECOURS_RECEIPT_ARGON2_MEMORY_KIB = env_int("RECOURS_RECEIPT_ARGON2_MEMORY_KIB", 19456)
+
+# Rate limits on the receipt check: per client and for the whole instance.
+RECOURS_RECEIPT_RATE_PER_CLIENT = env_int("RECOURS_RECEIPT_RATE_PER_CLIENT", 10)  # per window
+RECOURS_RECEIPT_RATE_GLOBAL = env_int("RECOURS_RECEIPT_RATE_GLOBAL", 600)  # per window
+RECOURS_RECEIPT_RATE_WINDOW = env_int("RECOURS_RECEIPT_RATE_WINDOW", 15 * 60)  # seconds
+RECOURS_REPORT_RATE_PER_CLIENT = env_int("RECOURS_REPORT_RATE_PER_CLIENT", 20)  # per window
+RECOURS_REPORT_RATE_WINDOW = env_int("RECOURS_REPORT_RATE_WINDOW", 60 * 60)
+# Number of trusted reverse proxies in front of the app (for the client address
+# used by rate limits only; the address is never stored).
+RECOURS_TRUSTED_PROXIES = env_int("RECOURS_TRUSTED_PROXIES", 0)
+
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "ne-pas-repondre@recours.invalid")
+
+# Logs never carry narratives or contacts: requests are not logged with bodies,
+# and the django.request logger only logs the path and status.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+}
+RECOURS_API_REPORT_RATE_PER_CLIENT = env_int("RECOURS_API_REPORT_RATE_PER_CLIENT", 600)  # per hour

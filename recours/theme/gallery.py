@@ -1,0 +1,153 @@
+"""Fixtures of the component gallery (/_composants/): example forms and parameters.
+
+Each component is shown in each of its states, from these values only, so the
+gallery, the tests and the browser test (axe) see the same examples.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+ROLE_HINTS = {
+    "victime": _("Cela vous est arrivé à vous."),
+    "temoin": _("Vous avez vu ou entendu ce qui est arrivé à quelqu'un d'autre."),
+    "pro": _("Vous accompagnez la personne dans votre travail : association, travail social, santé…"),
+}
+
+
+class ExampleForm(forms.Form):
+    """One field of each kind the components render."""
+
+    name = forms.CharField(
+        label=_("Votre prénom (facultatif)"),
+        required=False,
+        max_length=100,
+        help_text=_("Un prénom d'emprunt convient aussi."),
+    )
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        help_text=_("Nous ne l'utilisons que pour vous répondre."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    postal_code = forms.RegexField(
+        label=_("Code postal"),
+        regex=r"^[0-9]{5}$",
+        help_text=_("Par exemple : 44000."),
+        error_messages={"invalid": _("Le code postal doit compter 5 chiffres, par exemple 44000.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    age = forms.IntegerField(label=_("Votre âge (facultatif)"), required=False, min_value=0, max_value=120)
+    occurred_on = forms.DateField(
+        label=_("Date des faits"),
+        help_text=_("Par exemple : 15/03/2026."),
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Indiquez une date réelle, par exemple 15/03/2026.")},
+    )
+    narrative = forms.CharField(
+        label=_("Racontez ce qui s'est passé, avec vos mots"),
+        help_text=_("Ce qui a été dit ou fait, par qui, et ce que cela a entraîné."),
+        widget=forms.Textarea(attrs={"rows": 5, "data-maxlength": "500"}),
+        error_messages={"required": _("Décrivez ce qui s'est passé.")},
+    )
+    domain = forms.ChoiceField(
+        label=_("Dans quel domaine ?"),
+        choices=[
+            ("", _("Choisissez un domaine")),
+            ("emploi", _("Le travail")),
+            ("logement", _("Le logement")),
+            ("services_publics", _("Un service public")),
+        ],
+        error_messages={"required": _("Choisissez un domaine.")},
+    )
+    document = forms.FileField(
+        label=_("Un document (facultatif)"),
+        required=False,
+        help_text=_("PDF, JPEG ou PNG, 10 Mo au plus."),
+    )
+    role = forms.ChoiceField(
+        label=_("Qui êtes-vous dans cette situation ?"),
+        widget=forms.RadioSelect,
+        choices=[("victime", _("La personne concernée")), ("temoin", _("Un témoin")), ("pro", _("Un·e professionnel·le"))],
+        error_messages={"required": _("Indiquez qui vous êtes dans cette situation.")},
+    )
+    grounds = forms.MultipleChoiceField(
+        label=_("Selon vous, pourquoi cela s'est-il passé ?"),
+        help_text=_("Plusieurs réponses possibles."),
+        widget=forms.CheckboxSelectMultiple,
+        choices=[("origine", _("Mon origine")), ("handicap", _("Mon handicap")), ("age", _("Mon âge"))],
+        error_messages={"required": _("Choisissez au moins une raison.")},
+    )
+    consent = forms.BooleanField(
+        label=_("J'accepte que mon signalement soit lu par les conseillères et conseillers"),
+        help_text=_("Vous pouvez retirer votre accord à tout moment."),
+        error_messages={"required": _("Pour envoyer votre signalement, cochez cette case.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choice_hints = dict(ROLE_HINTS)
+
+
+INVALID_ANSWERS = {
+    "err-name": "Camille",
+    "err-email": "camille.exemple.org",
+    "err-postal_code": "440",
+    "err-age": "-3",
+    "err-occurred_on": "31/02/2026",
+    "err-narrative": "",
+    "err-domain": "",
+    "err-role": "",
+    "err-consent": "",
+}
+
+
+def form_clean() -> ExampleForm:
+    return ExampleForm(prefix="ok", initial={"name": "Camille", "role": "temoin", "grounds": ["origine"]})
+
+
+def form_in_error() -> ExampleForm:
+    form = ExampleForm(INVALID_ANSWERS, prefix="err")
+    form.is_valid()
+    form.add_error(None, _("Exemple d'erreur qui ne concerne pas un champ précis."))
+    return form
+
+
+def context() -> dict:
+    return {
+        "title": _("Composants"),
+        "form_ok": form_clean(),
+        "form_err": form_in_error(),
+        "form_more": ExampleForm(prefix="more"),
+        "role_hints": {"victime": _("(indice passé par le paramètre hints)")},
+        "buttons": [
+            {"label": _("Continuer"), "variant": "primary"},
+            {"label": _("Étape précédente"), "variant": "secondary"},
+            {"label": _("Supprimer mon signalement"), "variant": "warning"},
+            {"label": _("Retirer"), "variant": "link"},
+        ],
+        "alerts": [
+            {"type": "info", "title": _("Bon à savoir"), "message": _("Vous pouvez vous arrêter et reprendre plus tard.")},
+            {"type": "success", "title": _("Votre message est envoyé."), "message": _("Nous vous répondrons sur la page de suivi.")},
+            {"type": "warning", "title": _("Votre session va expirer"), "message": _("Enregistrez votre étape pour ne rien perdre.")},
+            {"type": "error", "title": _("Le document n'a pas été ajouté"), "message": _("Ce fichier n'est ni un PDF ni une image.")},
+        ],
+        "summary_rows": [
+            {
+                "key": _("Qui êtes-vous"),
+                "value": _("Un témoin"),
+                "action_label": _("Modifier"),
+                "action_name": "goto",
+                "action_value": "role",
+                "action_hidden": _("qui vous êtes"),
+            },
+            {
+                "key": _("Le lieu"),
+                "value": _("44000\nNantes"),
+                "action_label": _("Modifier"),
+                "action_name": "goto",
+                "action_value": "where",
+                "action_hidden": _("le lieu"),
+            },
+            {"key": _("Votre code de suivi"), "value": _("Affiché après l'envoi")},
+        ],
+    }

@@ -1,0 +1,71 @@
+"""Routing: a new case goes to the most specific active team whose territory holds its commune."""
+
+from recours.accounts.models import Team, TeamKind
+from recours.accounts.routing import team_for_commune, team_for_location
+from recours.accounts.services import team_create, team_national_get
+from recours.core.instance import instance_get
+from recours.geo.selectors import commune_get
+
+NANTES, REZE, SAINT_NAZAIRE, ANGERS, PARIS = "44109", "44143", "44184", "49007", "75056"
+
+
+def test_a_commune_in_a_city_team_goes_to_the_city_team(teams):
+    assert team_for_commune(commune_get(NANTES)) == teams["nantes"]
+
+
+def test_a_commune_of_the_departement_outside_the_city_goes_to_the_departement_team(teams):
+    assert team_for_commune(commune_get(SAINT_NAZAIRE)) == teams["loire_atlantique"]
+
+
+def test_a_commune_of_the_region_goes_to_the_region_team_when_its_departement_has_none(teams):
+    pays_de_la_loire = team_create(name="Pays de la Loire", kind=TeamKind.REGION, region_id="52")
+    assert team_for_commune(commune_get(ANGERS)) == pays_de_la_loire
+    assert team_for_commune(commune_get(SAINT_NAZAIRE)) == teams["loire_atlantique"]
+
+
+def test_a_commune_without_any_local_team_goes_to_the_national_team(teams):
+    assert team_for_commune(commune_get("13055")) == teams["national"]  # Marseille
+
+
+def test_no_commune_goes_to_the_national_team(teams):
+    assert team_for_commune(None) == teams["national"]
+
+
+def test_facts_that_happened_online_go_to_the_national_team(teams):
+    assert team_for_location(commune_id=NANTES, online=True) == teams["national"]
+    assert team_for_location(commune_id=NANTES) == teams["nantes"]
+    assert team_for_location(commune_id="") == teams["national"]
+
+
+def test_an_inactive_city_team_hands_over_to_the_departement_team(teams):
+    Team.objects.filter(pk=teams["nantes"].pk).update(active=False)
+    assert team_for_commune(commune_get(NANTES)) == teams["loire_atlantique"]
+
+
+def test_inactive_local_teams_hand_over_to_the_national_team(teams):
+    Team.objects.exclude(is_national=True).update(active=False)
+    assert team_for_commune(commune_get(NANTES)) == teams["national"]
+
+
+def test_a_commune_listed_by_a_team_beats_its_departement_whatever_their_order(db):
+    city = team_create(name="Rezé", kind=TeamKind.COMMUNES, commune_ids=[REZE])
+    team_create(name="Loire-Atlantique", kind=TeamKind.DEPARTEMENT, departement_id="44")
+    assert team_for_commune(commune_get(REZE)) == city
+
+
+def test_the_national_team_is_created_when_first_needed_and_named_after_the_operator(db):
+    instance = instance_get()
+    instance.operator = "Ville de Villeurbanne"
+    instance.save()
+    assert not Team.objects.exists()
+    team = team_for_commune(commune_get(PARIS))
+    assert (team.name, team.kind, team.is_national) == ("Ville de Villeurbanne", TeamKind.NATIONAL, True)
+    assert team_national_get() == team
+    assert Team.objects.count() == 1
+
+
+def test_a_report_sent_through_the_services_is_routed(teams, make_case):
+    nantes_case, _ = make_case(commune="44109", postal_code="44000")
+    paris_case, _ = make_case(commune="75056", postal_code="75011")
+    online_case, _ = make_case(commune=None, postal_code="", online=True)
+    assert (nantes_case.team, paris_case.team, online_case.team) == (teams["nantes"], teams["paris"], teams["national"])
