@@ -21,3 +21,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests change reference data inside rolled-back transactions: a process-wide copy would
+# outlive the rollback. The cache itself is tested with its own setting (tests/taxonomy).
+RECOURS_REFERENCE_CACHE_SECONDS = 0

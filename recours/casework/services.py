@@ -46,12 +46,18 @@ def attachment_create(*, name: str, data: bytes) -> Attachment:
     )
 
 
-@transaction.atomic
 def case_create_from_report(*, report: ReportInput, channel: str = Channel.FORM) -> tuple[Case, str]:
     """Create a case from a checked report; returns the case and its receipt (shown once, never stored)."""
     # 10^16 codes: a collision is never expected; the unique constraint would refuse one.
     receipt = receipt_generate()
+    # The slow hash runs before the transaction, so no database connection waits on it.
     digest = receipt_hash(receipt)
+    with transaction.atomic():
+        case = _case_insert(report=report, channel=channel, digest=digest)
+    return case, receipt
+
+
+def _case_insert(*, report: ReportInput, channel: str, digest: str) -> Case:
     contact = {k: v for k, v in report.contact.items() if v}
     case = Case.objects.create(
         channel=channel,
@@ -73,13 +79,18 @@ def case_create_from_report(*, report: ReportInput, channel: str = Channel.FORM)
         consent_at=timezone.now(),
         receipt_hash=digest,
     )
-    case.plain_grounds.set(report.plain_grounds)
-    case.reported_criteria.set(report.criteria)
+    # A new case has no links yet: insert them in one statement each, without set()'s diff.
+    Case.plain_grounds.through.objects.bulk_create(
+        [Case.plain_grounds.through(case=case, plainground_id=code) for code in dict.fromkeys(report.plain_grounds)]
+    )
+    Case.reported_criteria.through.objects.bulk_create(
+        [Case.reported_criteria.through(case=case, criterion_id=code) for code in dict.fromkeys(report.criteria)]
+    )
     if report.attachment_ids:
         claimed = Attachment.objects.filter(pk__in=report.attachment_ids, case__isnull=True).update(case=case)
         if claimed != len(set(report.attachment_ids)):
             raise ValidationError({"attachments": _("Une pièce jointe est introuvable ; ajoutez-la à nouveau.")})
-    return case, receipt
+    return case
 
 
 @transaction.atomic

@@ -1,27 +1,65 @@
+"""Reads of the reference taxonomies.
+
+The active lists are read by every report check (form and API), and change only when
+the reference data is reloaded or an operator edits an entry. So each process keeps
+them for `RECOURS_REFERENCE_CACHE_SECONDS` (60 s by default): an edit in the admin is
+seen at once by the process that saved it (the save clears its copy) and within that
+delay by the others. Set it to 0 to read the database every time.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
 from recours.taxonomy.models import Criterion, Domain, PlainGround, ReporterRole
 
-
-def criteria_active():
-    return Criterion.objects.filter(active=True)
-
-
-def plain_grounds_active():
-    return PlainGround.objects.filter(active=True).prefetch_related("criteria")
+_cache: dict[str, tuple[float, list]] = {}
+_lock = threading.Lock()
 
 
-def domains_active():
-    return Domain.objects.filter(active=True)
+def _cached(key: str, load: Callable[[], list]) -> list:
+    ttl = settings.RECOURS_REFERENCE_CACHE_SECONDS
+    if ttl <= 0:
+        return load()
+    now = time.monotonic()
+    hit = _cache.get(key)
+    if hit is not None and now - hit[0] < ttl:
+        return hit[1]
+    value = load()
+    with _lock:
+        _cache[key] = (now, value)
+    return value
 
 
-def roles_active():
-    return ReporterRole.objects.filter(active=True)
+def reference_cache_clear(**_kwargs) -> None:
+    """Forget this process's copies (connected to every save and delete of a taxonomy entry)."""
+    with _lock:
+        _cache.clear()
 
 
-def criteria_for_plain_grounds(codes: list[str]) -> list[str]:
-    """The legal criteria codes that the chosen plain grounds point to, in legal order."""
-    return list(
-        Criterion.objects.filter(plain_grounds__code__in=codes, active=True)
-        .distinct()
-        .order_by("position")
-        .values_list("code", flat=True)
-    )
+for _model in (Criterion, Domain, PlainGround, ReporterRole):
+    post_save.connect(reference_cache_clear, sender=_model, dispatch_uid=f"taxonomy-cache-save-{_model.__name__}")
+    post_delete.connect(reference_cache_clear, sender=_model, dispatch_uid=f"taxonomy-cache-delete-{_model.__name__}")
+m2m_changed.connect(reference_cache_clear, sender=PlainGround.criteria.through, dispatch_uid="taxonomy-cache-m2m")
+
+
+def criteria_active() -> list[Criterion]:
+    return _cached("criteria", lambda: list(Criterion.objects.filter(active=True)))
+
+
+def plain_grounds_active() -> list[PlainGround]:
+    return _cached("plain_grounds", lambda: list(PlainGround.objects.filter(active=True).prefetch_related("criteria")))
+
+
+def domains_active() -> list[Domain]:
+    return _cached("domains", lambda: list(Domain.objects.filter(active=True)))
+
+
+def roles_active() -> list[ReporterRole]:
+    return _cached("roles", lambda: list(ReporterRole.objects.filter(active=True)))
+
