@@ -101,6 +101,9 @@ def _view_filter(view: str, user) -> Q:
     return Q()
 
 
+QUEUE_DEFERRED = ("narrative", "details", "contact")
+
+
 def case_queue(user, *, view: str = QueueView.ALL, channel: str = "", status: str = "") -> QuerySet[Case]:
     """The queue of a user: their teams' cases, filtered, the longest waiting first."""
     queryset = cases_with_waiting(cases_visible_to(user))
@@ -109,7 +112,8 @@ def case_queue(user, *, view: str = QueueView.ALL, channel: str = "", status: st
         queryset = queryset.filter(channel=channel)
     if status:
         queryset = queryset.filter(status=status)
-    return queryset.select_related("assigned_to", "team", "domain").order_by(
+    # The queue shows no narrative nor contact: never read (so never decrypt) them here.
+    return queryset.select_related("assigned_to", "team", "domain").defer(*QUEUE_DEFERRED).order_by(
         F("waiting_since").asc(nulls_last=True), "created_at", "pk"
     )
 
