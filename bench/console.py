@@ -82,7 +82,8 @@ def populate(count: int, rng: random.Random) -> dict:
     from recours.accounts.models import Role, TeamKind
     from recours.accounts.services import membership_set, team_create, team_national_get
     from recours.accounts.routing import team_for_location
-    from recours.casework.models import Case, Channel, Message, MessageAuthor, Note
+    from recours.casework.models import Case, Channel, Message, MessageAuthor, Note, Qualification
+    from recours.casework.waiting import waiting_recompute_from_messages
     from recours.geo.models import Commune
     from recours.taxonomy.models import ReporterRole
 
@@ -122,16 +123,28 @@ def populate(count: int, rng: random.Random) -> dict:
             ))
         with transaction.atomic():
             created_cases = Case.objects.bulk_create(cases)
-            links, messages, notes = [], [], []
+            links, messages, notes, qualifications, case_codes = [], [], [], [], {}
             for case in created_cases:
-                for code in set(rng.choices(crit_codes, crit_weights, k=rng.randint(1, 2))):
+                codes = set(rng.choices(crit_codes, crit_weights, k=rng.randint(1, 2)))
+                case_codes[case.pk] = codes
+                for code in codes:
                     links.append(criteria_through(case_id=case.pk, criterion_id=code))
+                if case.status != "new" and rng.random() < 0.7:
+                    qualifications.append(Qualification(
+                        case_id=case.pk, domain_id=case.domain_id, situation_type_id="discrimination",
+                        respondent_kind="employer", reasoning=rng.choice(SENTENCES), qualified_at=now,
+                    ))
                 for n in range(rng.choice([0, 0, 1, 2, 3])):
                     author = MessageAuthor.ADVISER if n % 2 else MessageAuthor.PERSON
                     messages.append(Message(case_id=case.pk, author=author, body=rng.choice(SENTENCES)))
                 if rng.random() < 0.3:
                     notes.append(Note(case_id=case.pk, author=users["national"], body=rng.choice(SENTENCES)))
             criteria_through.objects.bulk_create(links)
+            qualified_through = Qualification.criteria.through
+            qualified_through.objects.bulk_create([
+                qualified_through(qualification_id=q.pk, criterion_id=code)
+                for q in Qualification.objects.bulk_create(qualifications) for code in case_codes[q.case_id]
+            ])
             Message.objects.bulk_create(messages)
             Note.objects.bulk_create(notes)
         # created_at is auto_now_add: spread the cases over two years afterwards, as time would have.
@@ -140,6 +153,9 @@ def populate(count: int, rng: random.Random) -> dict:
                 "UPDATE casework_case SET created_at = now() - (random() * interval '730 days') "
                 "WHERE id BETWEEN %s AND %s", [created_cases[0].pk, created_cases[-1].pk],
             )
+        waiting_recompute_from_messages(
+            Case.objects.filter(pk__range=(created_cases[0].pk, created_cases[-1].pk)), Message
+        )
         done = offset + len(cases)
         if done % 20000 == 0 or done == count:
             print(f"  {done:,} cases written ({done / (time.perf_counter() - start):,.0f}/s)", flush=True)
@@ -149,7 +165,8 @@ def populate(count: int, rng: random.Random) -> dict:
         ids = list(Case.objects.filter(team_id=team_id).exclude(status="closed").values_list("pk", flat=True)[:3000])
         Case.objects.filter(pk__in=rng.sample(ids, min(len(ids), 400))).update(assigned_to=user)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # VACUUM as autovacuum would have by then: the bulk UPDATEs above left dead row versions.
+        cursor.execute("VACUUM ANALYZE")
     return users
 
 
@@ -266,6 +283,11 @@ def queue_urls() -> list[tuple[str, str]]:
         ("awaiting reply", base + "?vue=attente-reponse"),
         ("channel phone", base + "?vue=tous&channel=phone"),
         ("status in progress", base + "?vue=tous&status=in_progress"),
+        ("criterion handicap", base + "?vue=tous&criterion=handicap"),
+        ("domain housing", base + "?vue=tous&domain=logement"),
+        ("departement 44", base + "?vue=tous&departement=44"),
+        ("waiting > 7 days", base + "?vue=tous&waiting=7"),
+        ("new + handicap", base + "?vue=nouveaux&criterion=handicap"),
     ]
 
 

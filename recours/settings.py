@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "recours.intake",
     "recours.api",
     "recours.demo",
+    "recours.observatory",
+    "channels",
+    "recours.chat",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +128,11 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env_bool("DATABASE_JIT", False):
+    # PostgreSQL's JIT compiles queries whose estimated cost is high (the queue's, with its
+    # subqueries) and spent 1.7 s compiling a query that runs in 0.2 s (bench/console.py).
+    # Short interactive queries never gain from it; analysts' databases may turn it back on.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
     # A connection pool per process (psycopg_pool): no connect per request, and a bound on
     # connections, so an overload waits for a connection instead of exhausting the server's
@@ -148,6 +156,25 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Channels (recours.chat): in one process, the in-memory layer; with REDIS_URL, Redis, so
+# several ASGI processes serve one conversation. The layer only wakes consumers up: the
+# messages are in the database. RECOURS_CHANNEL_PREFIX separates instances sharing a Redis.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # socket_timeout None: redis-py 8 reads with a 5 s timeout by default, shorter than the
+            # layer's blocking pops (channels_redis issue #422).
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+                "prefix": env("RECOURS_CHANNEL_PREFIX", "recours"),
+                "capacity": 1000,
+            },
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -292,3 +319,38 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 RECOURS_API_REPORT_RATE_PER_CLIENT = env_int("RECOURS_API_REPORT_RATE_PER_CLIENT", 600)  # per hour
+
+# Observatory (recours.observatory, docs/observatory.md).
+# Published counts below this are hidden (with secondary suppression); coordinators see all.
+RECOURS_OBSERVATORY_MIN_CELL = env_int("RECOURS_OBSERVATORY_MIN_CELL", 11)
+# Also make the anonymised record when a case is qualified (completed at closure).
+RECOURS_OBSERVATORY_RECORD_AT_QUALIFICATION = env_bool("RECOURS_OBSERVATORY_RECORD_AT_QUALIFICATION", False)
+# Offer the start of the narrative, scrubbed, for review before it joins the record.
+RECOURS_OBSERVATORY_EXCERPTS = env_bool("RECOURS_OBSERVATORY_EXCERPTS", True)
+RECOURS_OBSERVATORY_EXCERPT_CHARS = env_int("RECOURS_OBSERVATORY_EXCERPT_CHARS", 600)
+# Retention of the personal data of closed cases, in months after closure, per outcome
+# ("outcome=months,..."; "default" for outcomes not listed). The anonymised record stays.
+RECOURS_RETENTION_MONTHS = {
+    key.strip(): int(value)
+    for key, value in (
+        item.split("=", 1)
+        for item in env_list(
+            "RECOURS_RETENTION_MONTHS",
+            "default=12,information=12,orientation=12,referral=24,transfer=12,out_of_scope=3,no_follow_up=6",
+        )
+    )
+}
+
+# Live chat (recours.chat, docs/chat.md).
+# Opening hours of teams without their own (ISO weekdays, Europe/Paris; closed on public holidays).
+RECOURS_CHAT_HOURS = env("RECOURS_CHAT_HOURS", "1-5 09:00-18:00")
+RECOURS_CHAT_EXTRA_CLOSED_DAYS = env_list("RECOURS_CHAT_EXTRA_CLOSED_DAYS")  # "2026-12-26,..."
+RECOURS_CHAT_CLOSED_ON_HOLIDAYS = env_bool("RECOURS_CHAT_CLOSED_ON_HOLIDAYS", True)  # False: a line open every day
+# An adviser counts as present this long after the last heartbeat of their chat console.
+RECOURS_CHAT_PRESENCE_SECONDS = env_int("RECOURS_CHAT_PRESENCE_SECONDS", 60)
+RECOURS_CHAT_MAX_ACTIVE = env_int("RECOURS_CHAT_MAX_ACTIVE", 3)  # chats one adviser holds at once
+RECOURS_CHAT_MINUTES_PER_VISITOR = env_int("RECOURS_CHAT_MINUTES_PER_VISITOR", 5)  # for the wait shown
+RECOURS_CHAT_MESSAGE_MAX_CHARS = env_int("RECOURS_CHAT_MESSAGE_MAX_CHARS", 2000)
+RECOURS_CHAT_RATE_MESSAGES = env_int("RECOURS_CHAT_RATE_MESSAGES", 10)  # per connection and window
+RECOURS_CHAT_RATE_SECONDS = env_int("RECOURS_CHAT_RATE_SECONDS", 10)
+RECOURS_CHAT_DEFAULT_ROLE = env("RECOURS_CHAT_DEFAULT_ROLE", "victime")  # the case's reporter role; the adviser corrects it

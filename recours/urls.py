@@ -9,6 +9,8 @@ admin.site.site_title = "recours"
 urlpatterns = [
     path("", include("recours.theme.urls")),
     path("", include("recours.intake.urls")),
+    path("", include("recours.observatory.urls")),
+    path("", include("recours.chat.urls")),
     path("api/v1/", api.urls),
     path("console/dossiers/", include("recours.casework.urls")),
     path("console/", include("recours.accounts.urls")),

@@ -1,11 +1,10 @@
-"""Reads on teams and staff, and the one place that decides which cases a user may see."""
+"""Reads on teams and staff. Which cases a user may see is decided in casework.selectors.cases_visible_to."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
 from recours.accounts.models import Membership, Team
-from recours.casework.models import Case
 
 
 def teams_of(user) -> QuerySet[Team]:
@@ -27,13 +26,11 @@ def user_has_role(user, roles) -> bool:
     return memberships_of(user).filter(role__in=list(roles)).exists()
 
 
-def cases_visible_to(user) -> QuerySet[Case]:
-    """Every case a user may see: those of their active teams. Nothing else, superuser or not.
+def __getattr__(name):
+    # `cases_visible_to` lives in casework.selectors now; kept importable from here while
+    # other modules still import it (resolved lazily: casework depends on accounts, not back).
+    if name == "cases_visible_to":
+        from recours.casework.selectors import cases_visible_to
 
-    Every console page, export and API route that shows cases starts from this queryset
-    (and looks a single case up in it, so another team's case is a 404). When transfers
-    come, a transferred case changes team, so it follows its new team here.
-    """
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Case.objects.none()
-    return Case.objects.filter(team__active=True, team__memberships__user=user)
+        return cases_visible_to
+    raise AttributeError(name)

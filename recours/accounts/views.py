@@ -25,7 +25,8 @@ from recours.accounts.login import Enrolment, enrolment_confirm, enrolment_devic
 from recours.accounts.middleware import IDLE_LOGOUT_KEY, LAST_ACTIVITY_KEY
 from recours.accounts.otp import qr_svg, totp_secret, totp_uri
 from recours.accounts.permissions import is_verified, staff_required
-from recours.accounts.selectors import cases_visible_to, memberships_of
+from recours.accounts.selectors import memberships_of
+from recours.casework.selectors import cases_visible_to
 
 PENDING_KEY = "recours_login_pending"
 LOGGED_OUT_KEY = "recours_staff_logged_out"
@@ -178,5 +179,6 @@ def home(request):
             "name": user.get_full_name() or user.get_username(),
             "team_rows": rows,
             "case_count": cases_visible_to(user).count(),
+            "console_section": "home",
         },
     )

@@ -37,6 +37,30 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("clos")
 
 
+class RespondentKind(models.TextChoices):
+    """Who the person's complaint is about (the qualification's "mis en cause")."""
+
+    EMPLOYER = "employer", _("employeur")
+    LANDLORD = "landlord", _("bailleur ou agence immobilière")
+    PUBLIC_SERVICE = "public_service", _("service public")
+    BUSINESS = "business", _("commerce ou entreprise")
+    SCHOOL = "school", _("établissement d'enseignement ou de formation")
+    HEALTH_PROFESSIONAL = "health_professional", _("professionnel·le de santé")
+    POLICE = "police", _("police ou gendarmerie")
+    OTHER = "other", _("autre")
+
+
+class Outcome(models.TextChoices):
+    """How a closed case ended."""
+
+    INFORMATION = "information", _("information sur les droits donnée")
+    ORIENTATION = "orientation", _("orientation vers une structure")
+    REFERRAL = "referral", _("saisine préparée")
+    TRANSFER = "transfer", _("transféré à une autre équipe")
+    OUT_OF_SCOPE = "out_of_scope", _("hors champ")
+    NO_FOLLOW_UP = "no_follow_up", _("sans suite de la personne")
+
+
 class Period(models.TextChoices):
     """When it happened, when the person has no exact date."""
 
@@ -116,11 +140,20 @@ class Case(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("statut changé par"),
     )
+    # Kept by the message services (casework.waiting), so the queue sorts on an indexed
+    # column instead of computing, for every case of a team, when it last heard from whom.
+    last_person_message_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_adviser_message_at = models.DateTimeField(null=True, blank=True, editable=False)
+    waiting_since = models.DateTimeField(_("attend une réponse depuis"), null=True, blank=True, editable=False)
+    first_answer_at = models.DateTimeField(_("première réponse le"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("clos le"), null=True, blank=True)
+    outcome = models.CharField(_("issue"), max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["team", "waiting_since", "created_at", "id"], name="casework_case_queue_order")]
         constraints = [
             models.CheckConstraint(
                 condition=~(models.Q(occurred_on__isnull=False) & ~models.Q(occurred_period="")),
@@ -182,3 +215,120 @@ class Note(models.Model):
         verbose_name = _("note interne")
         verbose_name_plural = _("notes internes")
         ordering = ["created_at", "id"]
+
+
+class Qualification(models.Model):
+    """The adviser's legal reading of a case; records the alleged ground, never the person's attribute."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="qualification")
+    criteria = models.ManyToManyField(
+        "taxonomy.Criterion", blank=True, related_name="+", verbose_name=_("critères de discrimination")
+    )
+    related_situations = models.ManyToManyField(
+        "taxonomy.RelatedSituation", blank=True, related_name="+", verbose_name=_("situations connexes")
+    )
+    domain = models.ForeignKey(
+        "taxonomy.Domain", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("domaine")
+    )
+    situation_type = models.ForeignKey(
+        "taxonomy.SituationType", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("type de situation"),
+    )
+    respondent_kind = models.CharField(
+        _("mis en cause"), max_length=20, choices=RespondentKind.choices, blank=True
+    )
+    reasoning = EncryptedTextField(_("analyse juridique"), blank=True, default="")
+    qualified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("qualifié par"),
+    )
+    qualified_at = models.DateTimeField(_("qualifié le"))
+
+    class Meta:
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+
+    def __str__(self) -> str:
+        return f"{self.case} ({self.qualified_at:%Y-%m-%d})"
+
+
+class AnswerTopic(models.TextChoices):
+    RIGHTS = "rights", _("droits")
+    DEADLINES = "deadlines", _("délais")
+    EVIDENCE = "evidence", _("preuves à réunir")
+    TESTING = "testing", _("test de situation")
+    COMPLAINT = "complaint", _("porter plainte")
+    ORIENTATION = "orientation", _("orientation")
+    OTHER = "other", _("autre")
+
+
+class AnswerTemplate(models.Model):
+    """A reusable legal answer, national (no team) or of one team, with placeholders.
+
+    The placeholders a body may use are `recours.casework.answers.PLACEHOLDERS`; any
+    other is refused when the template is saved through the services.
+    """
+
+    key = models.SlugField(
+        _("identifiant de référence"), max_length=80, unique=True, null=True, blank=True,
+        help_text=_("Rempli pour les réponses livrées avec la plateforme (données de référence)."),
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    topic = models.CharField(_("thème"), max_length=20, choices=AnswerTopic.choices)
+    body = models.TextField(_("texte"))
+    team = models.ForeignKey(
+        "accounts.Team", on_delete=models.CASCADE, null=True, blank=True, related_name="answer_templates",
+        verbose_name=_("équipe"), help_text=_("Vide : la réponse est partagée par toutes les équipes."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("réponse type")
+        verbose_name_plural = _("réponses types")
+        ordering = ["topic", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CaseTransfer(models.Model):
+    """A case handed over from one team to another: the history of its teams."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transfers")
+    from_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, null=True, related_name="+")
+    to_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
+    note = EncryptedTextField(_("note de transfert"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class AdviceRequest(models.Model):
+    """A question to another team about a case, without handing the case over.
+
+    The other team reads only the question (and the case's reference, domain and
+    criteria), never the case file; its answer lands in the case's timeline.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="advice_requests")
+    from_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
+    to_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="advice_requests")
+    question = EncryptedTextField(_("question"))
+    answer = EncryptedTextField(_("avis"), blank=True, default="")
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("demande d'avis")
+        verbose_name_plural = _("demandes d'avis")
+        ordering = ["asked_at", "id"]

@@ -1,11 +1,14 @@
 """Reads on cases."""
 
-from django.db.models import Case as CaseWhen
-from django.db.models import Count, DateTimeField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+import datetime as dt
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recours.accounts.selectors import cases_visible_to
-from recours.casework.models import Case, Message, MessageAuthor, Status
+from recours.accounts.models import Team
+from recours.casework.models import AdviceRequest, AnswerTemplate, Case, Status
+from recours.casework.waiting import PERSON_WROTE_LAST
 from recours.core.receipts import receipt_hash
 
 # What the person reads about their case, in plain words.
@@ -19,6 +22,22 @@ PERSON_STATUS = {
     Status.TRANSFERRED: _("Votre situation a été confiée à une équipe plus proche de chez vous."),
     Status.CLOSED: _("Clos : vous pouvez encore écrire si la situation évolue."),
 }
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """Every case a user may see: those of their active teams. Nothing else, superuser or not.
+
+    Every console page, export and API route that shows cases starts from this queryset
+    (and looks a single case up in it, so another team's case is a 404). A transferred
+    case changes team (`services.case_transfer`), so it follows its new team here; an
+    advice request does not open the case (see `advice_requests_for`).
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Case.objects.none()
+    # The team ids are read first: with constants, PostgreSQL walks the queue's index
+    # (team, waiting_since, created_at, id) in order instead of sorting a whole team's cases.
+    team_ids = list(Team.objects.filter(active=True, memberships__user=user).values_list("pk", flat=True))
+    return Case.objects.filter(team_id__in=team_ids)
 
 
 def case_for_receipt(raw_receipt: str) -> Case | None:
@@ -56,37 +75,9 @@ class QueueView:
     }
 
 
-def _last_message_at(author: str):
-    return Subquery(
-        Message.objects.filter(case=OuterRef("pk"), author=author).order_by("-created_at", "-id").values("created_at")[:1]
-    )
-
-
-# The person wrote last: a message of theirs and no adviser reply after it.
-PERSON_WROTE_LAST = Q(last_person_at__isnull=False) & (
-    Q(last_adviser_at__isnull=True) | Q(last_person_at__gt=F("last_adviser_at"))
-)
-
-
 def cases_with_waiting(queryset: QuerySet[Case]) -> QuerySet[Case]:
-    """Annotate `last_person_at`, `last_adviser_at` and `waiting_since`.
-
-    A case waits for an answer since its creation while no adviser has replied, or since
-    the person's last message when they wrote after the last reply; a closed case or one
-    whose last word is the adviser's does not wait (`waiting_since` is null).
-    """
-    return queryset.annotate(
-        last_person_at=_last_message_at(MessageAuthor.PERSON),
-        last_adviser_at=_last_message_at(MessageAuthor.ADVISER),
-    ).annotate(
-        waiting_since=CaseWhen(
-            When(status=Status.CLOSED, then=Value(None, output_field=DateTimeField())),
-            When(last_adviser_at__isnull=True, then=F("created_at")),
-            When(PERSON_WROTE_LAST, then=F("last_person_at")),
-            default=Value(None, output_field=DateTimeField()),
-            output_field=DateTimeField(),
-        )
-    )
+    """Cases with `waiting_since`: now a column kept by the services (see casework/waiting.py)."""
+    return queryset
 
 
 def _view_filter(view: str, user) -> Q:
@@ -104,14 +95,42 @@ def _view_filter(view: str, user) -> Q:
 QUEUE_DEFERRED = ("narrative", "details", "contact")
 
 
-def case_queue(user, *, view: str = QueueView.ALL, channel: str = "", status: str = "") -> QuerySet[Case]:
-    """The queue of a user: their teams' cases, filtered, the longest waiting first."""
+def case_queue(
+    user,
+    *,
+    view: str = QueueView.ALL,
+    channel: str = "",
+    status: str = "",
+    criterion: str = "",
+    domain: str = "",
+    departement: str = "",
+    waiting_days: int | None = None,
+) -> QuerySet[Case]:
+    """The queue of a user: their teams' cases, filtered, the longest waiting first.
+
+    `criterion` and `domain` match the adviser's qualification or, before it, what the
+    person reported; `departement` is the commune's; `waiting_days` keeps the cases
+    waiting for an answer for more than that many days.
+    """
     queryset = cases_with_waiting(cases_visible_to(user))
     queryset = queryset.filter(_view_filter(view, user))
     if channel:
         queryset = queryset.filter(channel=channel)
     if status:
         queryset = queryset.filter(status=status)
+    if criterion:
+        queryset = queryset.filter(
+            Q(pk__in=Case.objects.filter(qualification__criteria=criterion).values("pk"))
+            | Q(pk__in=Case.objects.filter(reported_criteria=criterion).values("pk"))
+        )
+    if domain:
+        queryset = queryset.filter(
+            Q(qualification__domain=domain) | Q(qualification__domain__isnull=True, domain=domain)
+        )
+    if departement:
+        queryset = queryset.filter(commune__departement_id=departement)
+    if waiting_days:
+        queryset = queryset.filter(waiting_since__lt=timezone.now() - dt.timedelta(days=waiting_days))
     # The queue shows no narrative nor contact: never read (so never decrypt) them here.
     return queryset.select_related("assigned_to", "team", "domain").defer(*QUEUE_DEFERRED).order_by(
         F("waiting_since").asc(nulls_last=True), "created_at", "pk"
@@ -152,3 +171,80 @@ def case_colleagues(case: Case):
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def case_qualification(case: Case):
+    """The case's qualification with its lists, or None."""
+    from recours.casework.models import Qualification
+
+    return (
+        Qualification.objects.filter(case=case)
+        .select_related("domain", "situation_type", "qualified_by")
+        .prefetch_related("criteria", "related_situations")
+        .first()
+    )
+
+
+def case_transfers(case: Case):
+    return case.transfers.select_related("from_team", "to_team", "actor").all()
+
+
+def teams_to_hand_over(case: Case):
+    """The active teams a case may be transferred to, or asked for advice: every other one."""
+    return Team.objects.filter(active=True).exclude(pk=case.team_id).order_by("-is_national", "name")
+
+
+# --- Advice between teams ------------------------------------------------------------
+
+
+def advice_requests_for(user, *, pending_only: bool = False) -> QuerySet[AdviceRequest]:
+    """Advice requests addressed to the user's teams (what the "Avis demandés" tab lists)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return AdviceRequest.objects.none()
+    queryset = AdviceRequest.objects.filter(to_team__active=True, to_team__memberships__user=user)
+    if pending_only:
+        queryset = queryset.filter(answered_at__isnull=True)
+    return queryset.select_related("case", "from_team", "to_team", "asked_by", "answered_by").order_by(
+        F("answered_at").asc(nulls_first=True), "asked_at"
+    )
+
+
+def advice_request_for_staff(user, pk: int) -> AdviceRequest | None:
+    return advice_requests_for(user).filter(pk=pk).first()
+
+
+def case_advice_requests(case: Case):
+    return case.advice_requests.select_related("to_team", "asked_by", "answered_by").all()
+
+
+# --- The library of legal answers ----------------------------------------------------
+
+
+def answer_templates_for(user, query: str = "") -> QuerySet[AnswerTemplate]:
+    """Active templates a user may use: the national ones and those of their teams, searched by words.
+
+    The search matches every word of `query` in the title or the body (case-insensitive).
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return AnswerTemplate.objects.none()
+    team_ids = list(Team.objects.filter(active=True, memberships__user=user).values_list("pk", flat=True))
+    queryset = AnswerTemplate.objects.filter(Q(team__isnull=True) | Q(team_id__in=team_ids), active=True)
+    for word in (query or "").split()[:8]:
+        queryset = queryset.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    return queryset.select_related("team").order_by("topic", "title")
+
+
+def answer_templates_managed_by(user) -> QuerySet[AnswerTemplate]:
+    """Templates a coordinator may edit: those of the teams they coordinate, and the national ones
+    if they coordinate the national team."""
+    from recours.accounts.models import Role
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return AnswerTemplate.objects.none()
+    memberships = user.memberships.filter(team__active=True, role__in=[Role.COORDINATOR, Role.ADMINISTRATOR])
+    team_ids = list(memberships.values_list("team_id", flat=True))
+    national = memberships.filter(team__is_national=True).exists()
+    condition = Q(team_id__in=team_ids)
+    if national:
+        condition |= Q(team__isnull=True)
+    return AnswerTemplate.objects.filter(condition).select_related("team").order_by("topic", "title")

@@ -11,7 +11,23 @@ from django.utils.translation import gettext as _
 
 from recours.accounts.routing import team_for_location
 from recours.casework.attachments import attachment_check, safe_filename
-from recours.casework.models import Attachment, Case, Channel, Message, MessageAuthor, Note, Status
+from recours.casework import answers, signals
+from recours.casework.models import (
+    AdviceRequest,
+    AnswerTemplate,
+    Attachment,
+    Case,
+    CaseTransfer,
+    Channel,
+    Message,
+    MessageAuthor,
+    Note,
+    Outcome,
+    Qualification,
+    RespondentKind,
+    Status,
+)
+from recours.casework.waiting import waiting_refresh
 from recours.core.audit import audit_record
 from recours.core.receipts import receipt_generate, receipt_hash
 
@@ -78,6 +94,7 @@ def _case_insert(*, report: ReportInput, channel: str, digest: str) -> Case:
         notify_by_email=report.notify_by_email and bool(contact.get("email")),
         consent_at=timezone.now(),
         receipt_hash=digest,
+        waiting_since=timezone.now(),  # a new case waits from its creation (casework/waiting.py)
     )
     # A new case has no links yet: insert them in one statement each, without set()'s diff.
     Case.plain_grounds.through.objects.bulk_create(
@@ -105,6 +122,8 @@ def message_add_by_person(*, case: Case, body: str, uploads: tuple[tuple[str, by
              % {"max": settings.RECOURS_MESSAGE_MAX_CHARS}}
         )
     message = Message.objects.create(case=case, author=MessageAuthor.PERSON, body=body)
+    Case.objects.filter(pk=case.pk).update(last_person_message_at=message.created_at)
+    waiting_refresh(Case.objects.filter(pk=case.pk))
     for name, data in uploads:
         try:
             attachment = attachment_create(name=name, data=data)
@@ -117,7 +136,9 @@ def message_add_by_person(*, case: Case, body: str, uploads: tuple[tuple[str, by
 
 def message_add_by_adviser(*, case: Case, body: str, user=None) -> Message:
     """A reply to the person (the adviser console calls this)."""
-    return Message.objects.create(case=case, author=MessageAuthor.ADVISER, author_user=user, body=body.strip())
+    message = Message.objects.create(case=case, author=MessageAuthor.ADVISER, author_user=user, body=body.strip())
+    Case.objects.filter(pk=case.pk).update(last_adviser_message_at=message.created_at, waiting_since=None)
+    return message
 
 
 def attachments_purge_orphans(*, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
@@ -166,7 +187,11 @@ def case_reply(*, case: Case, body: str, actor, followup_url: str) -> Message:
     body = _body_clean(body, empty_error=_("Écrivez votre réponse."))
     with transaction.atomic():
         message = message_add_by_adviser(case=case, body=body, user=actor)
-        Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+        now = timezone.now()
+        Case.objects.filter(pk=case.pk).update(updated_at=now)
+        # The first adviser reply is the case's first answer (the delay the observatory reports).
+        if Case.objects.filter(pk=case.pk, first_answer_at__isnull=True).update(first_answer_at=now):
+            case.first_answer_at = now
         audit_record(actor=actor, action="case.reply", case=case, message=message.pk)
     email = (case.contact or {}).get("email")
     if case.notify_by_email and email:
@@ -188,20 +213,156 @@ def note_add(*, case: Case, body: str, author) -> Note:
     return note
 
 
+# The workflow: new → in progress → awaiting the person → an answer given (information,
+# orientation, referral prepared) or transferred → closed with an outcome (case_close);
+# a closed case opens again only through case_reopen.
+_WORKING = {Status.IN_PROGRESS, Status.AWAITING_PERSON}
+_ANSWERED = {Status.INFORMATION_GIVEN, Status.ORIENTED, Status.REFERRAL_PREPARED}
+TRANSITIONS: dict[str, set[str]] = {
+    Status.NEW: _WORKING | _ANSWERED,
+    Status.IN_PROGRESS: {Status.AWAITING_PERSON} | _ANSWERED,
+    Status.AWAITING_PERSON: {Status.IN_PROGRESS} | _ANSWERED,
+    Status.INFORMATION_GIVEN: _WORKING | (_ANSWERED - {Status.INFORMATION_GIVEN}),
+    Status.ORIENTED: _WORKING | (_ANSWERED - {Status.ORIENTED}),
+    Status.REFERRAL_PREPARED: _WORKING | (_ANSWERED - {Status.REFERRAL_PREPARED}),
+    Status.TRANSFERRED: _WORKING | _ANSWERED,  # the receiving team takes it up
+    Status.CLOSED: set(),
+}
+
+
+def status_choices_from(status: str) -> list[tuple[str, str]]:
+    """The statuses a case may move to by hand from `status` (closing and transfer have their own forms)."""
+    allowed = TRANSITIONS.get(status, set())
+    return [(value, label) for value, label in Status.choices if value in allowed]
+
+
+def _status_move(*, case: Case, status: str, actor, **detail) -> None:
+    previous = case.status
+    case.status = status
+    case.status_changed_at = timezone.now()
+    case.status_changed_by = actor
+    case.save(update_fields=["status", "status_changed_at", "status_changed_by", "closed_at", "outcome", "team",
+                             "assigned_to", "updated_at"])
+    waiting_refresh(Case.objects.filter(pk=case.pk))  # closing stops the wait, reopening may restart it
+    audit_record(actor=actor, action="case.status", case=case, before=previous, after=status, **detail)
+
+
 @transaction.atomic
 def case_status_set(*, case: Case, status: str, actor) -> Case:
-    """Move a case to another status, recording who and when."""
+    """Move a case to another status by hand, following the workflow, recording who and when."""
     if status not in Status.values:
         raise ValidationError({"status": _("Choisissez un statut de la liste.")})
     previous = case.status
     if previous == status:
         return case
-    case.status = status
-    case.status_changed_at = timezone.now()
-    case.status_changed_by = actor
-    case.save(update_fields=["status", "status_changed_at", "status_changed_by", "updated_at"])
-    audit_record(actor=actor, action="case.status", case=case, before=previous, after=status)
+    if status == Status.CLOSED:
+        raise ValidationError({"status": _("Pour clore un dossier, utilisez « Clore le dossier » et choisissez une issue.")})
+    if status == Status.TRANSFERRED:
+        raise ValidationError({"status": _("Pour transférer un dossier, utilisez « Transférer à une autre équipe ».")})
+    if previous == Status.CLOSED:
+        raise ValidationError({"status": _("Ce dossier est clos : rouvrez-le avant de changer son statut.")})
+    if status not in TRANSITIONS.get(previous, set()):
+        raise ValidationError(
+            {"status": _("Un dossier « %(before)s » ne peut pas passer à « %(after)s ».")
+             % {"before": Status(previous).label, "after": Status(status).label}}
+        )
+    _status_move(case=case, status=status, actor=actor)
     return case
+
+
+def case_close(*, case: Case, outcome: str, actor) -> Case:
+    """Close a case with an outcome; sends `case_closed` once committed."""
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": _("Choisissez l'issue du dossier.")})
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.status == Status.CLOSED:
+            raise ValidationError({"outcome": _("Ce dossier est déjà clos.")})
+        case.closed_at = timezone.now()
+        case.outcome = outcome
+        _status_move(case=case, status=Status.CLOSED, actor=actor, outcome=outcome)
+        transaction.on_commit(lambda: signals.case_closed.send(sender=Case, case=case, actor=actor))
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, case: Case, actor) -> Case:
+    """Open a closed case again (in progress); its outcome and closing date are cleared, the trail keeps them."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status != Status.CLOSED:
+        raise ValidationError({"status": _("Seul un dossier clos peut être rouvert.")})
+    previous_outcome = case.outcome
+    case.closed_at = None
+    case.outcome = ""
+    _status_move(case=case, status=Status.IN_PROGRESS, actor=actor, reopened=True, previous_outcome=previous_outcome)
+    return case
+
+
+def case_qualify(
+    *,
+    case: Case,
+    actor,
+    criteria=(),
+    related_situations=(),
+    domain=None,
+    situation_type=None,
+    respondent_kind: str = "",
+    reasoning: str = "",
+) -> Qualification:
+    """Save (or replace) the legal qualification of a case; sends `case_qualified` once committed.
+
+    `criteria`, `related_situations`: codes or taxonomy objects; `domain`, `situation_type`:
+    a code, an object or None.
+    """
+    from recours.taxonomy.models import Criterion, Domain, RelatedSituation, SituationType
+
+    def codes(values):
+        return sorted({getattr(value, "pk", value) for value in values})
+
+    criterion_codes = codes(criteria)
+    situation_codes = codes(related_situations)
+    domain_code = getattr(domain, "pk", domain) or None
+    type_code = getattr(situation_type, "pk", situation_type) or None
+    errors = {}
+    if len(criterion_codes) != Criterion.objects.filter(pk__in=criterion_codes, active=True).count():
+        errors["criteria"] = _("Un critère choisi n'est pas dans la liste légale.")
+    if len(situation_codes) != RelatedSituation.objects.filter(pk__in=situation_codes, active=True).count():
+        errors["related_situations"] = _("Une situation connexe choisie n'est pas dans la liste.")
+    if domain_code and not Domain.objects.filter(pk=domain_code, active=True).exists():
+        errors["domain"] = _("Choisissez un domaine de la liste.")
+    if type_code and not SituationType.objects.filter(pk=type_code, active=True).exists():
+        errors["situation_type"] = _("Choisissez un type de situation de la liste.")
+    if respondent_kind and respondent_kind not in RespondentKind.values:
+        errors["respondent_kind"] = _("Choisissez le mis en cause dans la liste.")
+    if not (criterion_codes or situation_codes or type_code):
+        errors["criteria"] = _("Choisissez au moins un critère, une situation connexe ou un type de situation.")
+    if len(reasoning or "") > settings.RECOURS_MESSAGE_MAX_CHARS:
+        errors["reasoning"] = _("L'analyse est trop longue : %(max)d caractères au maximum.") % {
+            "max": settings.RECOURS_MESSAGE_MAX_CHARS
+        }
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        qualification, created = Qualification.objects.update_or_create(
+            case=case,
+            defaults={
+                "domain_id": domain_code,
+                "situation_type_id": type_code,
+                "respondent_kind": respondent_kind or "",
+                "reasoning": (reasoning or "").strip(),
+                "qualified_by": actor,
+                "qualified_at": timezone.now(),
+            },
+        )
+        qualification.criteria.set(criterion_codes)
+        qualification.related_situations.set(situation_codes)
+        audit_record(
+            actor=actor, action="case.qualify", case=case, criteria=criterion_codes,
+            related_situations=situation_codes, domain=domain_code, situation_type=type_code,
+            respondent_kind=respondent_kind or "", first=created,
+        )
+        transaction.on_commit(lambda: signals.case_qualified.send(sender=Case, case=case, actor=actor))
+    return qualification
 
 
 @transaction.atomic
@@ -213,3 +374,115 @@ def case_assign(*, case: Case, assignee, actor) -> Case:
     case.save(update_fields=["assigned_to", "updated_at"])
     audit_record(actor=actor, action="case.assign", case=case, assignee=getattr(assignee, "pk", None))
     return case
+
+
+# --- Transfer and advice between teams -------------------------------------------------
+
+
+def case_transfer(*, case: Case, to_team, note: str, actor) -> CaseTransfer:
+    """Hand a case over to another team: it leaves the queue of its team for the other's.
+
+    The case's team changes (so `cases_visible_to` follows it); `CaseTransfer` keeps the history.
+    """
+    note = _body_clean(note, empty_error=_("Expliquez en quelques mots pourquoi vous transférez ce dossier."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.status == Status.CLOSED:
+            raise ValidationError({"to_team": _("Ce dossier est clos : rouvrez-le avant de le transférer.")})
+        if to_team is None or not to_team.active:
+            raise ValidationError({"to_team": _("Choisissez une équipe active.")})
+        if to_team.pk == case.team_id:
+            raise ValidationError({"to_team": _("Le dossier est déjà suivi par cette équipe.")})
+        transfer = CaseTransfer.objects.create(case=case, from_team_id=case.team_id, to_team=to_team, note=note, actor=actor)
+        audit_record(actor=actor, action="case.transfer", case=case, from_team=case.team_id, to_team=to_team.pk)
+        case.team = to_team
+        case.assigned_to = None
+        _status_move(case=case, status=Status.TRANSFERRED, actor=actor)
+    return transfer
+
+
+def advice_ask(*, case: Case, to_team, question: str, actor) -> AdviceRequest:
+    """Ask another team for advice on a case without handing it over."""
+    question = _body_clean(question, empty_error=_("Écrivez votre question."))
+    if to_team is None or not to_team.active:
+        raise ValidationError({"to_team": _("Choisissez une équipe active.")})
+    if to_team.pk == case.team_id:
+        raise ValidationError({"to_team": _("Choisissez une autre équipe que celle du dossier.")})
+    with transaction.atomic():
+        request = AdviceRequest.objects.create(
+            case=case, from_team_id=case.team_id, to_team=to_team, question=question, asked_by=actor
+        )
+        audit_record(actor=actor, action="advice.ask", case=case, advice=request.pk, to_team=to_team.pk)
+    return request
+
+
+def advice_answer(*, advice: AdviceRequest, answer: str, actor) -> AdviceRequest:
+    """Answer an advice request (once); the answer shows in the case's timeline."""
+    answer = _body_clean(answer, empty_error=_("Écrivez votre avis."))
+    with transaction.atomic():
+        advice = AdviceRequest.objects.select_for_update().get(pk=advice.pk)
+        if advice.answered_at is not None:
+            raise ValidationError({"answer": _("Cette demande a déjà reçu un avis.")})
+        advice.answer = answer
+        advice.answered_by = actor
+        advice.answered_at = timezone.now()
+        advice.save(update_fields=["answer", "answered_by", "answered_at"])
+        audit_record(actor=actor, action="advice.answer", case=advice.case_id, advice=advice.pk)
+    return advice
+
+
+# --- The library of legal answers ------------------------------------------------------
+
+
+def answer_template_save(
+    *, actor, title: str, topic: str, body: str, team=None, template: AnswerTemplate | None = None, active: bool = True
+) -> AnswerTemplate:
+    """Create or update a template; unknown placeholders are refused (see casework/answers.py)."""
+    from recours.casework.models import AnswerTopic
+
+    errors = {}
+    title = (title or "").strip()
+    body = (body or "").strip()
+    if not title:
+        errors["title"] = _("Donnez un titre à la réponse.")
+    if topic not in AnswerTopic.values:
+        errors["topic"] = _("Choisissez un thème de la liste.")
+    if not body:
+        errors["body"] = _("Écrivez le texte de la réponse.")
+    else:
+        try:
+            answers.placeholders_check(body)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    template = template or AnswerTemplate()
+    template.title, template.topic, template.body, template.team, template.active = title, topic, body, team, active
+    template.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    template.save()
+    return template
+
+
+def answer_render(template: AnswerTemplate, case: Case, *, user=None) -> str:
+    """The template's text with its placeholders filled for this case (and the adviser `user`)."""
+    return answers.body_render(template.body, answers.placeholder_values(case=case, user=user or case.assigned_to))
+
+
+def answer_templates_load(*, force: bool = False) -> int:
+    """Create the national legal answers shipped with the platform; returns how many were created.
+
+    Idempotent: an answer whose `key` exists is left as it is (a coordinator may have
+    adapted it); `force` rewrites them all with the shipped text.
+    """
+    from recours.casework.reference_answers import REFERENCE_ANSWERS
+
+    created = 0
+    for entry in REFERENCE_ANSWERS:
+        answers.placeholders_check(entry["body"])
+        values = {"title": entry["title"], "topic": entry["topic"], "body": entry["body"], "team": None}
+        if force:
+            _template, was_created = AnswerTemplate.objects.update_or_create(key=entry["key"], defaults=values)
+        else:
+            _template, was_created = AnswerTemplate.objects.get_or_create(key=entry["key"], defaults=values)
+        created += was_created
+    return created

@@ -18,8 +18,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from recours.accounts.permissions import staff_required
 from recours.casework import selectors, services
-from recours.casework.forms import AssignForm, NoteForm, QueueFilterForm, ReplyForm, StatusForm
-from recours.casework.models import Period, Status, StepTaken
+from recours.casework.forms import (
+    AssignForm,
+    CloseForm,
+    NoteForm,
+    QualificationForm,
+    QueueFilterForm,
+    ReplyForm,
+    StatusForm,
+    TeamChoiceForm,
+    TemplateSearchForm,
+)
+from recours.casework.models import Outcome, Period, RespondentKind, Status, StepTaken
 from recours.core.audit import audit_events_for_case, audit_record
 
 CONTACT_LABELS = {
@@ -38,6 +48,12 @@ EVENT_LABELS = {
     "case.status": _("Statut modifié"),
     "case.assign": _("Attribution modifiée"),
     "attachment.download": _("Pièce jointe téléchargée"),
+    "case.qualify": _("Dossier qualifié"),
+    "case.transfer": _("Dossier transféré"),
+    "advice.ask": _("Avis demandé à une autre équipe"),
+    "advice.answer": _("Avis reçu d'une autre équipe"),
+    "advice.view": _("Demande d'avis lue par l'équipe sollicitée"),
+    "template.insert": _("Réponse type insérée dans la réponse"),
 }
 
 
@@ -57,6 +73,7 @@ def _display_name(user) -> str:
 @staff_required
 @require_GET
 def queue(request):
+    """The queue; with htmx (HX-Request), only the table and the tabs are sent back."""
     form = QueueFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     view = data.get("vue") or selectors.QueueView.ALL
@@ -65,19 +82,37 @@ def queue(request):
     counts = selectors.case_queue_counts(request.user)
     now = timezone.now()
     cases = list(
-        selectors.case_queue(request.user, view=view, channel=data.get("channel", ""), status=data.get("status", ""))[:200]
+        selectors.case_queue(
+            request.user,
+            view=view,
+            channel=data.get("channel", ""),
+            status=data.get("status", ""),
+            criterion=data.get("criterion", ""),
+            domain=data.get("domain", ""),
+            departement=data.get("departement", ""),
+            waiting_days=int(data["waiting"]) if data.get("waiting") else None,
+        )[:200]
     )
     for case in cases:
         case.waited = (now - case.waiting_since) if case.waiting_since else None
+    filters = request.GET.copy()
+    filters.pop("vue", None)
     tabs = [
         {"key": key, "label": label, "count": counts[key], "current": key == view}
         for key, label in selectors.QueueView.LABELS.items()
     ]
-    return render(
-        request,
-        "casework/queue.html",
-        {"title": _("File des dossiers"), "form": form, "tabs": tabs, "cases": cases, "view": view},
-    )
+    context = {
+        "title": _("File des dossiers"),
+        "form": form,
+        "tabs": tabs,
+        "cases": cases,
+        "view": view,
+        "filters": filters.urlencode(),
+        "console_section": "queue",
+    }
+    if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-History-Restore-Request"):
+        return render(request, "casework/_queue_results.html", context)
+    return render(request, "casework/queue.html", context)
 
 
 def _case_rows(case) -> list[dict]:
@@ -125,21 +160,124 @@ def _contact_rows(case) -> list[dict]:
 
 
 def _timeline(case) -> list[dict]:
+    """Every event of the case, oldest first, from the audit trail (who and when)."""
+    from recours.accounts.models import Team
+
     status_labels = dict(Status.choices)
+    outcome_labels = dict(Outcome.choices)
+    events = audit_events_for_case(case)
+    team_ids = {event.detail.get(key) for event in events for key in ("from_team", "to_team") if event.detail.get(key)}
+    team_names = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
     entries = []
-    for event in audit_events_for_case(case):
+    for event in events:
         label = str(EVENT_LABELS.get(event.action, event.action))
         if event.action == "case.status":
             label = _("Statut modifié : %(before)s → %(after)s") % {
                 "before": status_labels.get(event.detail.get("before"), "?"),
                 "after": status_labels.get(event.detail.get("after"), "?"),
             }
-        entries.append({"at": event.at, "actor": _display_name(event.actor), "label": label})
+            if event.detail.get("outcome"):
+                label += " — " + _("issue : %(outcome)s") % {"outcome": outcome_labels.get(event.detail["outcome"], "?")}
+            if event.detail.get("reopened"):
+                label += " — " + _("dossier rouvert")
+        elif event.action in ("case.transfer", "advice.ask"):
+            label += " : " + " → ".join(
+                filter(None, [team_names.get(event.detail.get("from_team")), team_names.get(event.detail.get("to_team"), "?")])
+            )
+        entries.append({"at": event.at, "actor": _display_name(event.actor), "label": label, "action": event.action})
     return entries
 
 
-def _render_case(request, case, *, reply_form=None, note_form=None, status_form=None, assign_form=None, status=200):
+def _qualification_initial(case, qualification) -> dict:
+    if qualification is None:
+        # Start from what the person reported: the adviser confirms or corrects it.
+        return {
+            "criteria": [criterion.pk for criterion in case.reported_criteria.all()],
+            "domain": case.domain_id or "",
+        }
+    return {
+        "criteria": [criterion.pk for criterion in qualification.criteria.all()],
+        "related_situations": [situation.pk for situation in qualification.related_situations.all()],
+        "domain": qualification.domain_id or "",
+        "situation_type": qualification.situation_type_id or "",
+        "respondent_kind": qualification.respondent_kind,
+        "reasoning": qualification.reasoning,
+    }
+
+
+def _qualification_rows(qualification) -> list[dict]:
+    if qualification is None:
+        return []
+    criteria = "\n".join(f"{criterion.label} — {criterion.legal_source}" for criterion in qualification.criteria.all())
+    situations = ", ".join(situation.label for situation in qualification.related_situations.all())
+    return [
+        {"key": _("Critères et source légale"), "value": criteria or "—"},
+        {"key": _("Situations connexes"), "value": situations or "—"},
+        {"key": _("Domaine"), "value": qualification.domain.label if qualification.domain else "—"},
+        {"key": _("Type de situation"), "value": qualification.situation_type.label if qualification.situation_type else "—"},
+        {"key": _("Mis en cause"), "value": RespondentKind(qualification.respondent_kind).label if qualification.respondent_kind else "—"},
+        {"key": _("Analyse juridique"), "value": qualification.reasoning or "—"},
+        {"key": _("Qualifié"), "value": _("le %(date)s par %(name)s") % {
+            "date": timezone.localtime(qualification.qualified_at).strftime("%d/%m/%Y %H:%M"),
+            "name": _display_name(qualification.qualified_by),
+        }},
+    ]
+
+
+def _transfer_form(case, data=None):
+    return TeamChoiceForm(
+        data, teams=selectors.teams_to_hand_over(case), id_prefix="transfer",
+        text_label=_("Note de transfert"), text_help=_("Pour l'équipe qui reprend le dossier : ce qui est fait, ce qui reste à faire."),
+    )
+
+
+def _advice_form(case, data=None):
+    return TeamChoiceForm(
+        data, teams=selectors.teams_to_hand_over(case), id_prefix="adviceask",
+        text_label=_("Votre question"),
+        text_help=_("L'autre équipe lira seulement cette question, la référence, le domaine et les critères : pas le dossier."),
+    )
+
+
+def _template_search(request, case):
+    """The legal answers found from the reply box (`?modeles=...`), and the one inserted (`?modele=<id>`)."""
+    search_form = TemplateSearchForm(request.GET or None)
+    query = search_form.cleaned_data.get("modeles", "") if search_form.is_valid() else ""
+    searched = "modeles" in request.GET
+    results = list(selectors.answer_templates_for(request.user, query)[:20]) if searched else []
+    return search_form, searched, results
+
+
+def _inserted_reply_form(request, case):
+    raw = request.GET.get("modele", "")
+    if not raw.isdigit():
+        return None
+    template = selectors.answer_templates_for(request.user).filter(pk=int(raw)).first()
+    if template is None:
+        return None
+    audit_record(actor=request.user, action="template.insert", case=case, template=template.pk)
+    return ReplyForm(initial={"body": services.answer_render(template, case, user=request.user)})
+
+
+def _render_case(
+    request, case, *, reply_form=None, note_form=None, status_form=None, assign_form=None, qualification_form=None,
+    close_form=None, transfer_form=None, advice_form=None, status=200,
+):
     colleagues = list(selectors.case_colleagues(case))
+    qualification = selectors.case_qualification(case)
+    search_form, searched, results = _template_search(request, case)
+    forms = {
+        "reply_form": reply_form or _inserted_reply_form(request, case) or ReplyForm(),
+        "note_form": note_form or NoteForm(),
+        "status_form": status_form
+        or StatusForm(allowed=services.status_choices_from(case.status), initial={"status": ""}),
+        "assign_form": assign_form
+        or AssignForm(colleagues=colleagues, initial={"assignee": str(case.assigned_to_id or "")}),
+        "qualification_form": qualification_form or QualificationForm(initial=_qualification_initial(case, qualification)),
+        "close_form": close_form or CloseForm(),
+        "transfer_form": transfer_form or _transfer_form(case),
+        "advice_form": advice_form or _advice_form(case),
+    }
     return render(
         request,
         "casework/case.html",
@@ -152,12 +290,18 @@ def _render_case(request, case, *, reply_form=None, note_form=None, status_form=
             "attachments": case.attachments.all(),
             "notes": selectors.case_notes(case),
             "timeline": _timeline(case),
-            "reply_form": reply_form or ReplyForm(),
-            "note_form": note_form or NoteForm(),
-            "status_form": status_form or StatusForm(initial={"status": case.status}),
-            "assign_form": assign_form
-            or AssignForm(colleagues=colleagues, initial={"assignee": str(case.assigned_to_id or "")}),
+            "qualification": qualification,
+            "qualification_rows": _qualification_rows(qualification),
+            "transfers": selectors.case_transfers(case),
+            "advice_requests": selectors.case_advice_requests(case),
+            "template_search_form": search_form,
+            "templates_searched": searched,
+            "template_results": results,
+            "is_closed": case.status == Status.CLOSED,
+            "has_errors": any(form.is_bound and form.errors for form in forms.values()),
             "assigned_to_me": case.assigned_to_id == request.user.pk,
+            "console_section": "queue",
+            **forms,
         },
         status=status,
     )
@@ -175,8 +319,11 @@ def _to_case(case):
     return redirect("casework:case", reference=case.reference)
 
 
-def _form_errors_from(form, exc: ValidationError) -> None:
+def _form_errors_from(form, *args) -> None:
+    """Put a service's errors on the form: `(form, exc)` or `(form, {service field: form field}, exc)`."""
+    renames, exc = (args[0], args[1]) if len(args) == 2 else ({}, args[0])
     for field, errors in exc.message_dict.items():
+        field = renames.get(field, field)
         for error in errors:
             form.add_error(field if field in form.fields else None, error)
 
@@ -222,12 +369,120 @@ def case_note(request, reference: str):
 @require_POST
 def case_status(request, reference: str):
     case = _case_or_404(request, reference)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, allowed=Status.choices)
     if form.is_valid():
-        services.case_status_set(case=case, status=form.cleaned_data["status"], actor=request.user)
-        messages.success(request, _("Le statut du dossier est modifié."))
-        return _to_case(case)
+        try:
+            services.case_status_set(case=case, status=form.cleaned_data["status"], actor=request.user)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, _("Le statut du dossier est modifié."))
+            return _to_case(case)
     return _render_case(request, case, status_form=form)
+
+
+@staff_required
+@require_POST
+def case_qualify(request, reference: str):
+    case = _case_or_404(request, reference)
+    form = QualificationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_qualify(case=case, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, _("La qualification du dossier est enregistrée."))
+            return _to_case(case)
+    return _render_case(request, case, qualification_form=form)
+
+
+@staff_required
+@require_POST
+def case_close(request, reference: str):
+    case = _case_or_404(request, reference)
+    form = CloseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_close(case=case, outcome=form.cleaned_data["outcome"], actor=request.user)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, _("Le dossier est clos."))
+            return _to_case(case)
+    return _render_case(request, case, close_form=form)
+
+
+@staff_required
+@require_POST
+def case_reopen(request, reference: str):
+    case = _case_or_404(request, reference)
+    try:
+        services.case_reopen(case=case, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Le dossier est rouvert."))
+    return _to_case(case)
+
+
+def _chosen_team(form, case):
+    chosen = form.cleaned_data["to_team"]
+    return selectors.teams_to_hand_over(case).filter(pk=int(chosen)).first() if chosen.isdigit() else None
+
+
+@staff_required
+@require_POST
+def case_transfer(request, reference: str):
+    case = _case_or_404(request, reference)
+    form = _transfer_form(case, request.POST)
+    if form.is_valid():
+        to_team = _chosen_team(form, case)
+        try:
+            services.case_transfer(case=case, to_team=to_team, note=form.cleaned_data["text"], actor=request.user)
+        except ValidationError as exc:
+            _form_errors_from(form, {"note": "text", "body": "text"}, exc)
+        else:
+            messages.success(
+                request, _("Le dossier %(reference)s est transféré à l'équipe %(team)s.") % {"reference": case.reference, "team": to_team.name}
+            )
+            # The case now belongs to the other team: the adviser may no longer see it.
+            return redirect("casework:queue")
+    return _render_case(request, case, transfer_form=form)
+
+
+@staff_required
+@require_POST
+def case_advice_ask(request, reference: str):
+    case = _case_or_404(request, reference)
+    form = _advice_form(case, request.POST)
+    if form.is_valid():
+        to_team = _chosen_team(form, case)
+        try:
+            services.advice_ask(case=case, to_team=to_team, question=form.cleaned_data["text"], actor=request.user)
+        except ValidationError as exc:
+            _form_errors_from(form, {"body": "text"}, exc)
+        else:
+            messages.success(request, _("Votre demande d'avis est envoyée à l'équipe %(team)s.") % {"team": to_team.name})
+            return _to_case(case)
+    return _render_case(request, case, advice_form=form)
+
+
+@staff_required
+@require_GET
+def case_templates(request, reference: str):
+    """htmx: the legal answers found from the reply box, or (with `modele`) the reply field filled with one."""
+    case = _case_or_404(request, reference)
+    if "modele" in request.GET:
+        form = _inserted_reply_form(request, case)
+        if form is None:
+            raise Http404
+        return render(request, "casework/_reply_field.html", {"reply_form": form})
+    search_form, searched, results = _template_search(request, case)
+    return render(
+        request, "casework/_template_results.html",
+        {"case": case, "template_results": results, "templates_searched": searched, "template_search_form": search_form},
+    )
 
 
 @staff_required

@@ -11,9 +11,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from recours.accounts.models import Role, Team, TeamKind
 from recours.accounts.routing import team_for_commune
 from recours.accounts.services import membership_set, team_create, team_national_get
-from recours.casework.models import Case, Channel, Status
+from recours.casework.models import Case, Channel, Message, Status
+from recours.casework.waiting import waiting_recompute_from_messages
 from recours.casework.services import message_add_by_adviser
 from recours.core.instance import instance_get
+from recours.demo.cases import demo_cases_load
 from recours.core.receipts import receipt_hash
 from recours.geo.selectors import commune_get
 
@@ -119,6 +121,8 @@ def demo_load() -> list[str]:
         case.reported_criteria.set(spec["criteria"])
         if spec["reply"]:
             message_add_by_adviser(case=case, body=spec["reply"])
+        waiting_recompute_from_messages(Case.objects.filter(pk=case.pk), Message)
+    demo_cases_load()
     # Cases made before teams existed (an older development database) get routed too.
     for case in Case.objects.filter(team__isnull=True).select_related("commune"):
         Case.objects.filter(pk=case.pk).update(team=team_for_commune(None if case.online else case.commune))

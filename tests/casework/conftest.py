@@ -29,3 +29,42 @@ def client_factory():
     from django.test import Client
 
     return Client
+
+
+@pytest.fixture
+def paris_adviser(teams, make_staff):  # noqa: F811
+    """An adviser of the city of Paris: another team than the `adviser`'s."""
+    user, _device = make_staff("conseiller.paris", teams["paris"], first_name="Karim", last_name="Haddad")
+    return user
+
+
+@pytest.fixture
+def paris_console(client_factory, paris_adviser):
+    """Another browser, logged in as the Paris adviser."""
+    client = client_factory()
+    log_in_verified(client, paris_adviser)
+    return client
+
+
+@pytest.fixture
+def answer_templates(db):
+    """The legal answers shipped with the platform."""
+    from recours.casework.models import AnswerTemplate
+    from recours.casework.services import answer_templates_load
+
+    answer_templates_load()
+    return AnswerTemplate.objects.filter(team__isnull=True)
+
+
+def backdate(case, *, days: int) -> None:
+    """Make a case as if it had come in `days` ago (its wait derived again, as the services do)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from recours.casework.models import Case
+    from recours.casework.waiting import waiting_refresh
+
+    queryset = Case.objects.filter(pk=case.pk)
+    queryset.update(created_at=timezone.now() - dt.timedelta(days=days))
+    waiting_refresh(queryset)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from recours.casework.models import Case, Status
 from recours.casework.services import message_add_by_adviser, message_add_by_person
-from tests.casework.conftest import NANTES, PARIS
+from tests.casework.conftest import NANTES, PARIS, backdate
 
 QUEUE = "/console/dossiers/"
 
@@ -56,7 +56,7 @@ def test_the_awaiting_a_reply_tab_lists_the_cases_where_the_person_wrote_last(co
 def test_the_oldest_waiting_case_comes_first(console, make_case):
     recent, _ = make_case(**NANTES)
     old, _ = make_case(**NANTES)
-    Case.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=3))
+    backdate(old, days=3)
 
     cases = console.get(QUEUE).context["cases"]
     assert [case.reference for case in cases] == [old.reference, recent.reference]

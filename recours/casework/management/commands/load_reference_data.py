@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from recours.casework.services import answer_templates_load
 from recours.geo.services import geo_load
 from recours.taxonomy.services import taxonomy_load
 
@@ -16,4 +17,5 @@ class Command(BaseCommand):
         start = time.perf_counter()
         taxonomy_load(force=force)
         geo_load(force=force)
+        answer_templates_load(force=force)
         self.stdout.write(f"Reference data ready ({time.perf_counter() - start:.1f} s).")

@@ -39,6 +39,8 @@
         return;
       }
       leaving = true;
+      // Pages with a live connection (the chat) close it and erase what they show.
+      try { document.dispatchEvent(new CustomEvent("recours:quick-exit")); } catch (e) { /* leaving matters more */ }
       try { window.sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
       try { window.localStorage.clear(); } catch (e) { /* idem */ }
       try {

@@ -1,0 +1,104 @@
+"""The observatory's dashboard in a real browser: filters, charts with their tables, axe."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.e2e.axe import assert_accessible
+
+
+@pytest.fixture
+def records(live_reference_data):
+    from recours.observatory.models import AnonymisedRecord, Stage
+    from recours.observatory.services import rollup_apply
+
+    month = timezone.localdate().replace(day=1)
+    made = []
+    for count, fields in [
+        (40, {"departement": "44", "region": "52", "channel": "form", "domain": "logement", "criteria": ["origine"]}),
+        (25, {"departement": "75", "region": "11", "channel": "phone", "domain": "emploi_prive", "criteria": ["sexe", "age"]}),
+        (3, {"departement": "44", "region": "52", "channel": "chat", "domain": "sante", "criteria": ["handicap"]}),
+        (30, {"departement": "75", "region": "11", "channel": "form", "domain": "logement", "criteria": ["origine"]}),
+        (20, {"departement": "44", "region": "52", "channel": "phone", "domain": "emploi_prive", "criteria": ["sexe"]}),
+        (15, {"departement": "75", "region": "11", "channel": "form", "domain": "sante", "criteria": ["handicap"]}),
+    ]:
+        for _ in range(count):
+            made.append(AnonymisedRecord.objects.create(
+                stage=Stage.CLOSED, month=month, reporter_role="victime", outcome="orientation",
+                days_to_first_answer=2, days_to_closure=15, **fields,
+            ))
+    rollup_apply(made)
+    return made
+
+
+def test_the_dashboard_filters_by_territory_and_channel_and_is_accessible(page, server_url, records, browser_log):
+    response = page.goto(server_url + "/observatoire/")
+    assert response.status == 200
+    expect(page.locator("h1")).to_have_text("Observatoire des discriminations")
+    expect(page.locator("main")).to_contain_text("133 signalements au total")
+    expect(page.locator("#graphique-carte-title")).to_have_count(1)
+    expect(page.locator("#tableau-territoire")).to_contain_text("Loire-Atlantique")
+    assert_accessible(page, context="observatory, all")
+
+    page.select_option("#territoire", "44")
+    page.select_option("#canal", "form")
+    page.get_by_role("button", name="Afficher").click()
+    expect(page.locator("main")).to_contain_text("40 signalements au total")
+    assert "territoire=44" in page.url and "canal=form" in page.url
+    expect(page.locator("#territoire")).to_have_value("44")
+    assert_accessible(page, context="observatory, Loire-Atlantique, form")
+
+    page.select_option("#canal", "chat")
+    page.get_by_role("button", name="Afficher").click()
+    # three reports by chat: below the threshold, hidden
+    expect(page.locator("main")).not_to_contain_text("3 signalements au total")
+    expect(page.locator("#tableau-territoire abbr").first).to_have_text("s")
+    assert browser_log.page_errors == []
+
+
+def test_the_yearly_report_is_accessible(page, server_url, records):
+    year = timezone.localdate().year
+    response = page.goto(f"{server_url}/observatoire/rapport/{year}/")
+    assert response.status == 200
+    expect(page.locator("h1")).to_contain_text(str(year))
+    assert_accessible(page, context="yearly report")
+
+
+def test_an_adviser_reviews_a_scrubbed_excerpt_in_the_console(new_page, server_url, live_reference_data):
+    """Close a case, open its excerpt in the console: placeholders, not the person's data; approve it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from recours.accounts.models import TeamKind
+    from recours.accounts.services import staff_user_create, team_create
+    from recours.casework.services import ReportInput, case_close, case_create_from_report
+    from recours.observatory.models import AnonymisedRecord, Stage
+    from recours.observatory.services import record_save_for_case
+    from tests.accounts.helpers import PASSWORD
+    from tests.e2e.test_console import log_in
+
+    team = team_create(name="Loire-Atlantique", kind=TeamKind.DEPARTEMENT, departement_id="44")
+    adviser = staff_user_create(username="juriste.obs", password=PASSWORD, team=team)
+    device = TOTPDevice.objects.create(user=adviser, name="téléphone", confirmed=True)
+    case, _receipt = case_create_from_report(report=ReportInput(
+        role="victime", narrative="Je m'appelle Karim Benali, l'agence m'a refusé la visite. Tel 06 12 34 56 78.",
+        postal_code="44000", commune="44109", period="mois", criteria=("patronyme",), domain="logement",
+    ))
+    case_close(case=case, outcome="information", actor=adviser)
+    if not AnonymisedRecord.objects.exists():  # made by the case_closed receiver after commit; else here
+        record_save_for_case(case=case, stage=Stage.CLOSED)
+
+    from recours.observatory.scrub import get_engine
+
+    get_engine()  # built once per process (seconds): the live server runs in this process
+    page = new_page()
+    log_in(page, server_url, adviser, device)
+    page.get_by_role("link", name="Observatoire").first.click()
+    page.get_by_role("link", name=f"Dossier {case.reference}").click()
+    excerpt = page.get_by_label("Extrait anonymisé")
+    expect(excerpt).to_contain_text("[NOM]")
+    expect(excerpt).not_to_contain_text("Benali")
+    assert_accessible(page, context="excerpt review")
+    excerpt.fill("L'agence m'a refusé la visite.")
+    page.get_by_role("button", name="Valider l'extrait").click()
+    expect(page.locator("main")).to_contain_text("Aucun extrait à relire")
+    assert AnonymisedRecord.objects.get().excerpt == "L'agence m'a refusé la visite."

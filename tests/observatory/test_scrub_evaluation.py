@@ -1,0 +1,35 @@
+"""The evaluation counts what was missed and what was wrongly replaced, per type."""
+
+from pathlib import Path
+
+from recours.observatory.scrub.evaluate import evaluate, load_corpus, parse_marked
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_marked_text_gives_the_plain_text_and_its_spans():
+    text, spans = parse_marked("Appelez {{NOM:Karim}} au {{TÉLÉPHONE:06 12 34 56 78}}.")
+    assert text == "Appelez Karim au 06 12 34 56 78."
+    assert [(s.kind, text[s.start : s.end]) for s in spans] == [("NOM", "Karim"), ("TÉLÉPHONE", "06 12 34 56 78")]
+
+
+def test_a_missed_name_lowers_the_recall_of_names_only():
+    evaluation = evaluate([{"id": "x", "text": "mon voisin dit que {{NOM:bébert}} a vu. tel {{TÉLÉPHONE:0612345678}}"}])
+    assert evaluation.by_type["NOM"].recall == 0.0
+    assert evaluation.by_type["TÉLÉPHONE"].recall == 1.0
+    assert evaluation.misses == [("x", "NOM", "bébert")]
+
+
+def test_a_placeholder_where_nothing_was_marked_lowers_the_precision():
+    evaluation = evaluate([{"id": "x", "text": "Appelez le 06 12 34 56 78."}])
+    assert evaluation.by_type["TÉLÉPHONE"].precision == 0.0
+    assert evaluation.false_alarms == [("x", "TÉLÉPHONE", "06 12 34 56 78")]
+
+
+def test_the_corpus_has_at_least_thirty_varied_narratives():
+    narratives = load_corpus(CORPUS / "narratives.json")
+    assert len(narratives) >= 30
+    assert {"sms", "minuscules", "fautes", "témoin", "formel"} <= {n["style"] for n in narratives}
+    assert len({n["domain"] for n in narratives}) >= 6
+    for narrative in narratives + load_corpus(CORPUS / "heldout.json"):
+        parse_marked(narrative["text"])  # every mark has a known type
