@@ -224,6 +224,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--database-url", default=f"postgres://postgres@127.0.0.1:5432/recours_bench_console_{os.getpid()}")
     parser.add_argument("--keep", action="store_true", help="keep the database (its URL is printed)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="time a database kept by --keep (set BENCH_ENCRYPTION_KEYS as printed); implies --keep")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     environment(args.database_url)
@@ -234,8 +236,10 @@ def main() -> None:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start"
           + (" (other work shares these cores: figures are worse and noisier than the stack's own)"
              if os.getloadavg()[0] > 0.5 else ""))
-    with psycopg.connect(maintenance, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{dbname}"')
+    args.keep = args.keep or args.reuse
+    if not args.reuse:
+        with psycopg.connect(maintenance, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{dbname}"')
     try:
         import django
 
@@ -244,10 +248,15 @@ def main() -> None:
         from django.db import connection
 
         call_command("migrate", verbosity=0)
-        call_command("load_reference_data", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)  # as a deployment does (hashed names)
-        print(f"Writing {args.cases:,} cases into {dbname}...")
-        users = populate(args.cases, rng)
+        if args.reuse:
+            from django.contrib.auth import get_user_model
+
+            users = {name: get_user_model().objects.get(username=f"bench.{name}") for name in ("national", "nantes")}
+        else:
+            call_command("load_reference_data", verbosity=0)
+            print(f"Writing {args.cases:,} cases into {dbname}...")
+            users = populate(args.cases, rng)
 
         from recours.casework.models import Case
 

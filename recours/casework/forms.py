@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recours.casework.answers import PLACEHOLDERS
 from recours.casework.models import AnswerTopic, Channel, Outcome, RespondentKind, Status
+from recours.theme.widgets import Select
 
 WAITING_CHOICES = [
     ("", _("Toutes les durées")),
@@ -20,6 +21,7 @@ class QueueFilterForm(forms.Form):
     """Filters of the queue, sent by GET."""
 
     vue = forms.CharField(required=False, widget=forms.HiddenInput)
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput)
     channel = forms.ChoiceField(label=_("Canal"), required=False, choices=[("", _("Tous les canaux")), *Channel.choices])
     status = forms.ChoiceField(label=_("Statut"), required=False, choices=[("", _("Tous les statuts")), *Status.choices])
     criterion = forms.ChoiceField(label=_("Critère"), required=False)
@@ -31,11 +33,14 @@ class QueueFilterForm(forms.Form):
     waiting = forms.ChoiceField(label=_("Attend une réponse"), required=False, choices=WAITING_CHOICES)
 
     def __init__(self, *args, **kwargs):
-        from recours.taxonomy.models import Criterion, Domain
+        from recours.taxonomy.selectors import criteria_active, domains_active
 
         super().__init__(*args, **kwargs)
-        self.fields["criterion"].choices = [("", _("Tous les critères")), *Criterion.objects.filter(active=True).values_list("code", "label")]
-        self.fields["domain"].choices = [("", _("Tous les domaines")), *Domain.objects.filter(active=True).values_list("code", "label")]
+        self.fields["criterion"].choices = [("", _("Tous les critères")), *((c.code, c.label) for c in criteria_active())]
+        self.fields["domain"].choices = [("", _("Tous les domaines")), *((d.code, d.label) for d in domains_active())]
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                field.widget = Select(attrs=field.widget.attrs, choices=field.widget.choices)
 
     def clean_departement(self):
         return self.cleaned_data["departement"].strip().upper()

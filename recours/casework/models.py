@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from recours.casework.waiting import PERSON_WROTE_LAST
 from recours.core.fields import EncryptedBinaryField, EncryptedJSONField, EncryptedTextField
 
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
@@ -153,7 +154,15 @@ class Case(models.Model):
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["team", "waiting_since", "created_at", "id"], name="casework_case_queue_order")]
+        indexes = [
+            # The queue walks this index in order; the tab counts use the three of them.
+            models.Index(fields=["team", "waiting_since", "created_at", "id"], name="casework_case_queue_order"),
+            models.Index(fields=["team", "status"], name="casework_case_team_status"),
+            models.Index(
+                fields=["team"], condition=PERSON_WROTE_LAST & ~models.Q(status="closed"),
+                name="casework_case_awaiting_reply",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~(models.Q(occurred_on__isnull=False) & ~models.Q(occurred_period="")),

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recours.accounts.models import Team
-from recours.casework.models import AdviceRequest, AnswerTemplate, Case, Status
+from recours.casework.models import AdviceRequest, AnswerTemplate, Case, Qualification, Status
 from recours.casework.waiting import PERSON_WROTE_LAST
 from recours.core.receipts import receipt_hash
 
@@ -119,16 +119,21 @@ def case_queue(
     if status:
         queryset = queryset.filter(status=status)
     if criterion:
-        queryset = queryset.filter(
-            Q(pk__in=Case.objects.filter(qualification__criteria=criterion).values("pk"))
-            | Q(pk__in=Case.objects.filter(reported_criteria=criterion).values("pk"))
+        # EXISTS per row: the queue walks its index in order and stops at a page, so a few
+        # hundred indexed lookups beat hashing every case of the criterion (bench/console.py).
+        qualified = Qualification.criteria.through.objects.filter(
+            qualification__case_id=OuterRef("pk"), criterion_id=criterion
         )
+        reported = Case.reported_criteria.through.objects.filter(case_id=OuterRef("pk"), criterion_id=criterion)
+        queryset = queryset.filter(Exists(qualified) | Exists(reported))
     if domain:
         queryset = queryset.filter(
             Q(qualification__domain=domain) | Q(qualification__domain__isnull=True, domain=domain)
         )
     if departement:
-        queryset = queryset.filter(commune__departement_id=departement)
+        # An INSEE code starts with its département's code (44109, 2A004, 97411): no join,
+        # so the queue keeps walking its index in order.
+        queryset = queryset.filter(commune__insee_code__startswith=departement)
     if waiting_days:
         queryset = queryset.filter(waiting_since__lt=timezone.now() - dt.timedelta(days=waiting_days))
     # The queue shows no narrative nor contact: never read (so never decrypt) them here.
@@ -138,11 +143,13 @@ def case_queue(
 
 
 def case_queue_counts(user) -> dict[str, int]:
-    """How many of the user's cases are in each tab of the queue."""
-    queryset = cases_with_waiting(cases_visible_to(user))
-    return queryset.aggregate(
-        **{view: Count("pk", filter=_view_filter(view, user)) for view in QueueView.LABELS}
-    )
+    """How many of the user's cases are in each tab of the queue.
+
+    One count per tab, each answered from an index of its own (see Case.Meta.indexes),
+    rather than one pass over all the team's rows with a filter per tab.
+    """
+    visible = cases_visible_to(user)
+    return {view: visible.filter(_view_filter(view, user)).count() for view in QueueView.LABELS}
 
 
 def case_for_staff(user, reference: str) -> Case | None:

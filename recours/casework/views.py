@@ -70,6 +70,9 @@ def _display_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+QUEUE_PAGE_SIZE = 50
+
+
 @staff_required
 @require_GET
 def queue(request):
@@ -79,6 +82,7 @@ def queue(request):
     view = data.get("vue") or selectors.QueueView.ALL
     if view not in selectors.QueueView.LABELS:
         view = selectors.QueueView.ALL
+    page = data.get("page") or 1
     counts = selectors.case_queue_counts(request.user)
     now = timezone.now()
     cases = list(
@@ -91,12 +95,20 @@ def queue(request):
             domain=data.get("domain", ""),
             departement=data.get("departement", ""),
             waiting_days=int(data["waiting"]) if data.get("waiting") else None,
-        )[:200]
+        )[(page - 1) * QUEUE_PAGE_SIZE : page * QUEUE_PAGE_SIZE + 1]  # one more row says a next page exists
     )
+    has_next, cases = len(cases) > QUEUE_PAGE_SIZE, cases[:QUEUE_PAGE_SIZE]
     for case in cases:
         case.waited = (now - case.waiting_since) if case.waiting_since else None
     filters = request.GET.copy()
     filters.pop("vue", None)
+    filters.pop("page", None)
+    pages = {}
+    for key, number in (("previous", page - 1 if page > 1 else None), ("next", page + 1 if has_next else None)):
+        if number:
+            query = request.GET.copy()
+            query["page"] = str(number)
+            pages[key] = query.urlencode()
     tabs = [
         {"key": key, "label": label, "count": counts[key], "current": key == view}
         for key, label in selectors.QueueView.LABELS.items()
@@ -108,6 +120,10 @@ def queue(request):
         "cases": cases,
         "view": view,
         "filters": filters.urlencode(),
+        "page": page,
+        "pages": pages,
+        "case_base": reverse("casework:queue"),
+        "here": request.get_full_path(),
         "console_section": "queue",
     }
     if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-History-Restore-Request"):

@@ -79,3 +79,29 @@ def test_the_queue_filters_by_channel_and_status(console, make_case):
     assert closed.reference in text and new_one.reference not in text
     text = console.get(QUEUE + "?channel=phone").content.decode()
     assert closed.reference not in text and new_one.reference not in text
+
+
+def test_the_queue_is_read_page_by_page_the_longest_waiting_first(console, make_case, monkeypatch):
+    from recours.casework import views
+
+    monkeypatch.setattr(views, "QUEUE_PAGE_SIZE", 2)
+    cases = [make_case(**NANTES)[0] for _ in range(3)]
+    for days, case in zip((3, 2, 1), cases):
+        backdate(case, days=days)
+
+    first = console.get(QUEUE + "?vue=tous&channel=form")
+    assert [c.reference for c in first.context["cases"]] == [cases[0].reference, cases[1].reference]
+    assert first.context["pages"] == {"next": "vue=tous&channel=form&page=2"}
+    second = console.get(QUEUE + "?" + first.context["pages"]["next"])
+    assert [c.reference for c in second.context["cases"]] == [cases[2].reference]
+    assert second.context["pages"] == {"previous": "vue=tous&channel=form&page=1"}
+    assert "Page précédente" in second.content.decode()
+
+
+def test_the_queue_links_each_case_to_its_file_and_its_assignment(console, make_case):
+    from django.urls import reverse
+
+    case, _ = make_case(**NANTES)
+    text = console.get(QUEUE).content.decode()
+    assert f'href="{reverse("casework:case", args=[case.reference])}"' in text
+    assert f'action="{reverse("casework:assign", args=[case.reference])}"' in text
