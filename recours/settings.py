@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django_tasks",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "recours.core",
@@ -276,6 +277,12 @@ CONTENT_SECURITY_POLICY = {
 RECOURS_ATTACHMENT_MAX_BYTES = env_int("RECOURS_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 RECOURS_ATTACHMENT_MAX_COUNT = env_int("RECOURS_ATTACHMENT_MAX_COUNT", 5)
 RECOURS_NARRATIVE_MAX_CHARS = env_int("RECOURS_NARRATIVE_MAX_CHARS", 20000)
+# Background work (Django's tasks API, django-tasks backport). Embedded default: run at
+# once, in the process. Production: a worker backend (e.g. django-tasks-db), and the
+# command `mail_send_pending` every minute to retry mails whose send failed.
+TASKS = {"default": {"BACKEND": env("RECOURS_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# A mail is tried this many times (1, 2, 4... minutes apart) before it shows as failed.
+RECOURS_MAIL_MAX_ATTEMPTS = env_int("RECOURS_MAIL_MAX_ATTEMPTS", 8)
 # How long a process keeps the active reference lists (criteria, domains, roles, teams' territories).
 RECOURS_REFERENCE_CACHE_SECONDS = env_int("RECOURS_REFERENCE_CACHE_SECONDS", 60)
 RECOURS_MESSAGE_MAX_CHARS = env_int("RECOURS_MESSAGE_MAX_CHARS", 10000)

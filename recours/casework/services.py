@@ -161,11 +161,10 @@ def _body_clean(body: str, *, empty_error: str) -> str:
     return body
 
 
-def _new_message_mail_send(*, case: Case, followup_url: str) -> None:
+def _new_message_mail_enqueue(*, case: Case, followup_url: str) -> None:
     """Tell the person a message waits on their follow-up page. Never the message itself."""
-    from django.core.mail import send_mail
-
     from recours.core.instance import instance_get
+    from recours.core.mail import mail_enqueue
 
     name = instance_get().name
     subject = _("%(name)s : un nouveau message vous attend") % {"name": name}
@@ -175,14 +174,14 @@ def _new_message_mail_send(*, case: Case, followup_url: str) -> None:
         "Pour le lire, munissez-vous du code de suivi qui vous a été donné quand vous avez fait votre signalement.\n\n"
         "Ce courriel est envoyé automatiquement : n'y répondez pas.\n%(name)s"
     ) % {"url": followup_url, "name": name}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [case.contact["email"]])
+    mail_enqueue(to=case.contact["email"], subject=subject, body=body, kind="case.new_message", case=case)
 
 
 def case_reply(*, case: Case, body: str, actor, followup_url: str) -> Message:
     """Reply to the person on their follow-up page; tell them by mail if they agreed.
 
-    The reply is saved whatever becomes of the mail; a failed send is recorded in the
-    audit trail (retrying it is a background task's job, not done yet).
+    The reply and its mail are written together; the mail goes through the outbox
+    (core.mail), which retries a failed send and shows the failure in the case file.
     """
     body = _body_clean(body, empty_error=_("Écrivez votre réponse."))
     with transaction.atomic():
@@ -193,14 +192,10 @@ def case_reply(*, case: Case, body: str, actor, followup_url: str) -> Message:
         if Case.objects.filter(pk=case.pk, first_answer_at__isnull=True).update(first_answer_at=now):
             case.first_answer_at = now
         audit_record(actor=actor, action="case.reply", case=case, message=message.pk)
-    email = (case.contact or {}).get("email")
-    if case.notify_by_email and email:
-        try:
-            _new_message_mail_send(case=case, followup_url=followup_url)
-        except Exception as exc:  # any backend failure: the reply stays, the failure is recorded
-            audit_record(actor=actor, action="mail.failed", case=case, message=message.pk, error=type(exc).__name__)
-        else:
-            audit_record(actor=actor, action="mail.sent", case=case, message=message.pk)
+        email = (case.contact or {}).get("email")
+        if case.notify_by_email and email:
+            _new_message_mail_enqueue(case=case, followup_url=followup_url)
+            audit_record(actor=actor, action="mail.queued", case=case, message=message.pk)
     return message
 
 

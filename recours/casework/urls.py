@@ -23,5 +23,6 @@ urlpatterns = [
     path("<str:reference>/transferer/", views.case_transfer, name="transfer"),
     path("<str:reference>/demander-avis/", views.case_advice_ask, name="advice_ask"),
     path("<str:reference>/attribuer/", views.case_assign, name="assign"),
+    path("<str:reference>/courriels/<int:mail_id>/renvoyer/", views.case_mail_resend, name="mail_resend"),
     path("<str:reference>/pieces/<int:attachment_id>/", views.case_attachment, name="attachment"),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +32,8 @@ from recours.casework.forms import (
 )
 from recours.casework.models import Outcome, Period, RespondentKind, Status, StepTaken
 from recours.core.audit import audit_events_for_case, audit_record
+from recours.core.mail import mail_resend, mails_of_case
+from recours.core.models import MailStatus, OutboundMail
 
 CONTACT_LABELS = {
     "name": _("Nom ou prénom"),
@@ -305,6 +308,7 @@ def _render_case(
             "thread": selectors.case_thread(case),
             "attachments": case.attachments.all(),
             "notes": selectors.case_notes(case),
+            "mails": mails_of_case(case),
             "timeline": _timeline(case),
             "qualification": qualification,
             "qualification_rows": _qualification_rows(qualification),
@@ -379,6 +383,21 @@ def case_note(request, reference: str):
             messages.success(request, _("La note interne est enregistrée."))
             return _to_case(case)
     return _render_case(request, case, note_form=form)
+
+
+@staff_required
+@require_POST
+def case_mail_resend(request, reference: str, mail_id: int):
+    """Send again a mail about the case that failed for good (never another case's)."""
+    case = _case_or_404(request, reference)
+    mail = OutboundMail.objects.filter(pk=mail_id, case_id=case.pk, status=MailStatus.FAILED).first()
+    if mail is None:
+        raise Http404
+    with transaction.atomic():
+        mail_resend(mail=mail)
+        audit_record(actor=request.user, action="mail.resend", case=case, mail=mail.pk)
+    messages.success(request, _("Le courriel sera envoyé à nouveau."))
+    return _to_case(case)
 
 
 @staff_required

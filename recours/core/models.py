@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from recours.core.fields import EncryptedTextField
+
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -137,3 +139,39 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("audit events are append-only")
+
+
+class MailStatus(models.TextChoices):
+    PENDING = "pending", _("en attente d'envoi")
+    SENT = "sent", _("envoyé")
+    FAILED = "failed", _("échec")
+
+
+class OutboundMail(models.Model):
+    """A mail to send: the outbox row is the record, the background task only the wake-up.
+
+    Recipient and text are encrypted, and blanked once the mail is sent (what was sent
+    stays as kind, status and dates). `case_id` is a plain integer, like the audit trail's:
+    the purge of a case deletes its mails (observatory.retention).
+    """
+
+    kind = models.CharField(_("type"), max_length=40)
+    case_id = models.BigIntegerField(_("dossier"), null=True, blank=True, db_index=True)
+    to = EncryptedTextField(_("destinataire"), blank=True)
+    subject = EncryptedTextField(_("objet"), blank=True)
+    body = EncryptedTextField(_("texte"), blank=True)
+    status = models.CharField(_("statut"), max_length=10, choices=MailStatus.choices, default=MailStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    last_error = models.CharField(_("dernière erreur"), max_length=100, blank=True)
+    next_attempt_at = models.DateTimeField(_("prochaine tentative"), null=True, blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("courriel sortant")
+        verbose_name_plural = _("courriels sortants")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="core_mail_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.get_status_display()}"

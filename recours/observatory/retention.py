@@ -91,10 +91,14 @@ def _delete_rows_kept_apart(case: Case) -> None:
     data too, so they go with it (their own children cascade as usual)."""
     from django.db.models import CASCADE
 
+    from recours.core.models import OutboundMail
+
     for relation in Case._meta.related_objects:
         if relation.many_to_many or relation.on_delete is CASCADE:
             continue
         relation.related_model._base_manager.filter(**{relation.field.name: case}).delete()
+    # The outbox keeps the case as a plain id (core knows no casework): its mails go too.
+    OutboundMail.objects.filter(case_id=case.pk).delete()
 
 
 def retention_purge(*, now: dt.datetime | None = None, dry_run: bool = False, actor=None) -> list[Due]:

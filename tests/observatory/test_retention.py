@@ -137,3 +137,13 @@ def test_the_command_purges_and_says_how_many_cases_went(closed_case):
     assert "2 dossiers supprimés." in out.getvalue()
     assert not Case.objects.filter(pk__in=[first.pk, second.pk]).exists()
     assert AnonymisedRecord.objects.count() == 2
+
+
+def test_the_mails_about_a_purged_case_go_with_it(closed_case):
+    from recours.core.models import OutboundMail
+
+    case = closed_case(when=NOW - dt.timedelta(days=400))
+    OutboundMail.objects.create(kind="case.new_message", case_id=case.pk, to="kb-unique-7731@example.org",
+                                subject="Objet", body="Un message vous attend")
+    retention_purge(now=NOW)
+    assert not OutboundMail.objects.filter(case_id=case.pk).exists()
