@@ -265,8 +265,51 @@ def case_status_set(*, case: Case, status: str, actor) -> Case:
     return case
 
 
-def case_close(*, case: Case, outcome: str, actor) -> Case:
-    """Close a case with an outcome; sends `case_closed` once committed."""
+# What the recap mail says of each outcome, to the person.
+RECAP_OUTCOME = {
+    Outcome.INFORMATION: _("nous vous avons informé·e de vos droits et des démarches possibles."),
+    Outcome.ORIENTATION: _("nous vous avons orienté·e vers une structure qui peut vous accompagner."),
+    Outcome.REFERRAL: _("un dossier de saisine a été préparé avec vous."),
+    Outcome.TRANSFER: _("votre situation a été confiée à une autre équipe, qui a pris la suite."),
+    Outcome.OUT_OF_SCOPE: _("votre situation ne relève pas de notre service ; nous vous avons indiqué vers qui vous tourner."),
+    Outcome.NO_FOLLOW_UP: _("nous n'avons pas eu de nouvelles de votre part."),
+}
+
+
+def _recap_mail_enqueue(*, case: Case, outcome: str, followup_url: str) -> None:
+    """The recap of a closed case: its outcome in plain words, where to read what was said
+    and the contacts given (the follow-up page), how to reach the service.
+
+    Like every mail to the person, it holds nothing of the situation itself: a mailbox may be
+    read by someone else, the person who discriminates included.
+    """
+    from recours.core.instance import instance_get
+    from recours.core.mail import mail_enqueue
+
+    instance = instance_get()
+    subject = _("%(name)s : le suivi de votre signalement est terminé") % {"name": instance.name}
+    lines = [
+        _("Bonjour,"),
+        "",
+        _("Le traitement de votre signalement est terminé : %(outcome)s") % {"outcome": RECAP_OUTCOME[outcome]},
+        "",
+        _("Les informations et les contacts que nous vous avons donnés restent sur votre page de suivi :"),
+        followup_url,
+        _("Munissez-vous du code de suivi qui vous a été donné. Vous pouvez encore y écrire si la situation évolue."),
+    ]
+    if instance.phone:
+        lines += ["", _("Pour nous joindre : %(phone)s %(hours)s") % {
+            "phone": instance.phone, "hours": f"({instance.phone_hours})" if instance.phone_hours else ""}]
+    lines += ["", _("Ce courriel est envoyé automatiquement : n'y répondez pas."), instance.name]
+    mail_enqueue(to=case.contact["email"], subject=subject, body="\n".join(lines).strip(), kind="case.recap", case=case)
+
+
+def case_close(*, case: Case, outcome: str, actor, followup_url: str = "") -> Case:
+    """Close a case with an outcome; sends `case_closed` once committed.
+
+    With `followup_url` (the address of the follow-up page), a person who gave an email and
+    agreed to be told gets a recap mail, through the outbox in the same transaction.
+    """
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choisissez l'issue du dossier.")})
     with transaction.atomic():
@@ -276,6 +319,9 @@ def case_close(*, case: Case, outcome: str, actor) -> Case:
         case.closed_at = timezone.now()
         case.outcome = outcome
         _status_move(case=case, status=Status.CLOSED, actor=actor, outcome=outcome)
+        if followup_url and case.notify_by_email and (case.contact or {}).get("email"):
+            _recap_mail_enqueue(case=case, outcome=outcome, followup_url=followup_url)
+            audit_record(actor=actor, action="mail.queued", case=case, kind="case.recap")
         transaction.on_commit(lambda: signals.case_closed.send(sender=Case, case=case, actor=actor))
     return case
 

@@ -439,7 +439,10 @@ def case_close(request, reference: str):
     form = CloseForm(request.POST)
     if form.is_valid():
         try:
-            services.case_close(case=case, outcome=form.cleaned_data["outcome"], actor=request.user)
+            services.case_close(
+                case=case, outcome=form.cleaned_data["outcome"], actor=request.user,
+                followup_url=request.build_absolute_uri(reverse("intake:followup")),
+            )
         except ValidationError as exc:
             _form_errors_from(form, exc)
         else:

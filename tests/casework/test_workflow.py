@@ -145,3 +145,29 @@ def test_the_migration_fills_the_wait_from_the_messages(adviser, make_case):
     waiting_recompute_from_messages(Case.objects.filter(pk=case.pk), Message)
     case.refresh_from_db()
     assert case.waiting_since == message.created_at
+
+
+def test_closing_sends_a_recap_mail_without_the_situation_to_a_person_who_agreed(
+    console, make_case, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    case, _ = make_case(contact={"email": "personne@example.org"}, notify_by_email=True,
+                        narrative="Mon employeur Martin m'a refusé le poste à cause de mon fauteuil.", **NANTES)
+    with django_capture_on_commit_callbacks(execute=True):
+        console.post(f"/console/dossiers/{case.reference}/clore/", {"outcome": Outcome.ORIENTATION})
+    [recap] = mail.outbox
+    assert recap.to == ["personne@example.org"]
+    assert "terminé" in recap.subject
+    assert "orienté·e vers une structure" in recap.body and "http://testserver/suivi/" in recap.body
+    assert "Martin" not in recap.body and "fauteuil" not in recap.body
+    assert AuditEvent.objects.filter(case_id=case.pk, action="mail.queued", detail__kind="case.recap").exists()
+
+
+def test_no_recap_mail_for_a_person_who_did_not_agree(console, make_case, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    case, _ = make_case(contact={"email": "personne@example.org"}, notify_by_email=False, **NANTES)
+    with django_capture_on_commit_callbacks(execute=True):
+        console.post(f"/console/dossiers/{case.reference}/clore/", {"outcome": Outcome.INFORMATION})
+    assert mail.outbox == []
