@@ -341,3 +341,98 @@ class AdviceRequest(models.Model):
         verbose_name = _("demande d'avis")
         verbose_name_plural = _("demandes d'avis")
         ordering = ["asked_at", "id"]
+
+
+class CallScenario(models.TextChoices):
+    """The call scenarios of a city discrimination line."""
+
+    VICTIM = "victim", _("Scénario 1 — la personne appelle pour elle-même")
+    ON_BEHALF = "on_behalf", _("Scénario 1 bis — un proche ou un·e professionnel·le parle de la situation d'une autre personne")
+    WITNESS = "witness", _("Scénario 2 — un témoin signale une situation ou un risque")
+
+
+class CallDirection(models.TextChoices):
+    INCOMING = "incoming", _("appel reçu")
+    OUTGOING = "outgoing", _("appel passé")
+
+
+class PhoneCall(models.Model):
+    """A call sheet: one phone call on a case, received or made, step by step.
+
+    `steps` holds what the adviser wrote at each step of the scenario (keys are
+    `casework.calls.CALL_STEPS`), encrypted like everything the person said.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="calls")
+    direction = models.CharField(_("sens"), max_length=10, choices=CallDirection.choices, default=CallDirection.INCOMING)
+    scenario = models.CharField(_("scénario"), max_length=10, choices=CallScenario.choices)
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("conseiller·ère")
+    )
+    started_at = models.DateTimeField(_("début de l'appel"))
+    ended_at = models.DateTimeField(_("fin de l'appel"), null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(_("durée (secondes)"), null=True, blank=True)
+    steps = EncryptedJSONField(_("déroulé de l'appel"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fiche d'appel")
+        verbose_name_plural = _("fiches d'appel")
+        ordering = ["started_at", "id"]
+
+
+class ScheduledCall(models.Model):
+    """A follow-up call to make: it shows in the queue of the case's team until done or cancelled."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="scheduled_calls")
+    due_at = models.DateTimeField(_("rappeler le"), db_index=True)
+    reason = EncryptedTextField(_("objet du rappel"), blank=True, default="")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("à faire par"),
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(_("fait le"), null=True, blank=True)
+    done_call = models.ForeignKey(PhoneCall, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rappel prévu")
+        verbose_name_plural = _("rappels prévus")
+        ordering = ["due_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["due_at"], condition=models.Q(done_at__isnull=True, cancelled_at__isnull=True),
+                name="casework_callback_pending",
+            ),
+        ]
+
+
+class ReferralStatus(models.TextChoices):
+    DRAFT = "draft", _("brouillon")
+    READY = "ready", _("prête à transmettre")
+    SENT = "sent", _("transmise")
+
+
+class ReferralFile(models.Model):
+    """A formal referral (saisine) to the Défenseur des droits, prepared from a case.
+
+    `content` holds the file itself (facts, dates, parties, steps already taken,
+    evidence), encrypted; what the console lists stays in clear. The person's
+    consent is required before the file can be marked ready or exported.
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="referral")
+    status = models.CharField(_("état"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.DRAFT)
+    content = EncryptedJSONField(_("contenu de la saisine"), default=dict, blank=True)
+    consent_at = models.DateTimeField(_("accord de la personne recueilli le"), null=True, blank=True)
+    consent_how = models.CharField(_("accord recueilli"), max_length=200, blank=True)
+    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(_("transmise le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("saisine")
+        verbose_name_plural = _("saisines")
