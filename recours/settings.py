@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "recours.api",
     "recours.demo",
     "recours.observatory",
+    "recours.directory",
     "channels",
     "recours.chat",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("recours.intake.urls")),
     path("", include("recours.observatory.urls")),
     path("", include("recours.chat.urls")),
+    path("", include("recours.directory.urls")),
     path("api/v1/", api.urls),
     path("console/dossiers/", include("recours.casework.urls")),
     path("console/", include("recours.accounts.urls")),

@@ -11,7 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from recours.api import followup, geo, reports
+from recours.api import directory, followup, geo, reports
 
 api = NinjaAPI(
     title="recours",
@@ -64,3 +64,4 @@ def french_http_errors(request: HttpRequest, exc: HttpError):
 api.add_router("/reports", reports.router)
 api.add_router("/followup", followup.router)
 api.add_router("/geo", geo.router)
+api.add_router("/directory", directory.router)

@@ -16,6 +16,7 @@ from recours.casework.waiting import waiting_recompute_from_messages
 from recours.casework.services import message_add_by_adviser
 from recours.core.instance import instance_get
 from recours.demo.cases import demo_cases_load
+from recours.demo.directory import demo_directory_load
 from recours.demo.observatory import demo_records_load
 from recours.core.receipts import receipt_hash
 from recours.geo.selectors import commune_get
@@ -124,6 +125,7 @@ def demo_load() -> list[str]:
             message_add_by_adviser(case=case, body=spec["reply"])
         waiting_recompute_from_messages(Case.objects.filter(pk=case.pk), Message)
     demo_cases_load()
+    demo_directory_load()
     demo_records_load()
     # Cases made before teams existed (an older development database) get routed too.
     for case in Case.objects.filter(team__isnull=True).select_related("commune"):

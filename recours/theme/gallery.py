@@ -112,8 +112,37 @@ def form_in_error() -> ExampleForm:
     return form
 
 
+def service_results() -> list:
+    """Two directory results (a local service, a national one), as the search returns them."""
+    from types import SimpleNamespace
+
+    local = SimpleNamespace(
+        pk=0, nom=_("Permanence juridique gratuite"), is_national=False,
+        structure=SimpleNamespace(nom=_("Point-justice de l'exemple"), telephone="", site_web="https://exemple.org",
+                                  adresse="", code_postal="", commune="", horaires_accueil=""),
+        description=_("Un juriste vous reçoit sur rendez-vous pour expliquer vos droits."),
+        types_aide=["information-juridique", "mediation"], telephone="0261910001", lien_mobilisation="",
+        adresse=_("12 rue de l'Exemple"), code_postal="44000", commune="Nantes",
+        horaires_accueil="Mo-Fr 09:00-12:30,13:30-17:00; PH off", modes_accueil=["en-presentiel"],
+        langues=["fr", "en"],
+    )
+    national = SimpleNamespace(
+        pk=1, nom=_("Numéro national d'écoute"), is_national=True,
+        structure=SimpleNamespace(nom=_("Service national de l'exemple"), telephone="", site_web="", adresse="",
+                                  code_postal="", commune="", horaires_accueil=""),
+        description=_("Écoute anonyme et gratuite, jour et nuit."), types_aide=["ecoute"], telephone="3919",
+        lien_mobilisation="", adresse="", code_postal="", commune="", horaires_accueil="24/7",
+        modes_accueil=["a-distance"], langues=["fr"],
+    )
+    return [
+        SimpleNamespace(service=local, distance_km=2.4, reasons=[_("traite tous les motifs de discrimination")]),
+        SimpleNamespace(service=national, distance_km=None, reasons=[_("service national")]),
+    ]
+
+
 def context() -> dict:
     return {
+        "service_results": service_results(),
         "title": _("Composants"),
         "form_ok": form_clean(),
         "form_err": form_in_error(),

@@ -1,0 +1,286 @@
+"""Reads of the directory: where a person is, and who can help them there.
+
+The search runs in two steps that behave the same on SQLite and PostgreSQL:
+1. the database picks the candidates: services whose eligibility zone covers the place
+   (`ServiceZone` index), that handle the grounds and the domain (LIKE on the match keys),
+   within a bounding box when a radius is asked;
+2. Python ranks them: a specific match of ground and domain first, then distance (great
+   circle), then name. National services come last, as a separate fallback, so that a
+   person is never left with nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from recours.directory.models import Orientation, Service, ServiceZone
+from recours.directory.schema import FRANCE, opening_hours_parse, place_zone_codes
+from recours.geo.selectors import communes_for_postal_code, commune_get, distance_km, postal_code_is_valid
+
+RESULTS_MAX = 50
+NATIONAL_MAX = 8
+KM_PER_DEGREE = 111.2
+
+
+class PlaceError(ValueError):
+    """A place that cannot be searched from: French message for the person."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str
+    zone_codes: tuple[str, ...]
+    latitude: float | None
+    longitude: float | None
+    departement: str = ""
+
+
+def _place_of_communes(communes, label: str) -> Place:
+    codes: list[str] = []
+    for commune in communes:
+        codes.extend(place_zone_codes(commune.insee_code, commune.departement_id, commune.region_id))
+    first = communes[0]
+    return Place(
+        label=label, zone_codes=tuple(dict.fromkeys(codes)), latitude=first.latitude,
+        longitude=first.longitude, departement=first.departement_id,
+    )
+
+
+def place_from_postal_code(code: str) -> Place:
+    code = (code or "").strip()
+    if not postal_code_is_valid(code):
+        raise PlaceError("postal_code", _("Le code postal doit compter 5 chiffres."))
+    communes = communes_for_postal_code(code)
+    if not communes:
+        raise PlaceError("postal_code", _("Ce code postal n'existe pas. Vérifiez-le, ou indiquez votre commune."))
+    names = ", ".join(c.name for c in communes[:3]) + ("…" if len(communes) > 3 else "")
+    return _place_of_communes(communes, f"{code} ({names})")
+
+
+def place_from_commune(insee_code: str) -> Place:
+    commune = commune_get(insee_code or "")
+    if commune is None or not commune.active:
+        raise PlaceError("commune", _("Cette commune est inconnue."))
+    return _place_of_communes([commune], f"{commune.name} ({commune.departement_id})")
+
+
+def place_from_coordinates(latitude: float, longitude: float) -> Place:
+    """The commune whose centre is nearest, searched in a widening box around the point."""
+    from recours.geo.models import Commune
+
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise PlaceError("latitude", _("Ces coordonnées ne sont pas valides."))
+    for half_side_km in (10, 40, 150):
+        d_lat = half_side_km / KM_PER_DEGREE
+        d_lon = d_lat / max(0.1, math.cos(math.radians(latitude)))
+        near = list(
+            Commune.objects.filter(
+                active=True, latitude__range=(latitude - d_lat, latitude + d_lat),
+                longitude__range=(longitude - d_lon, longitude + d_lon),
+            ).only("insee_code", "name", "departement_id", "region_id", "latitude", "longitude")
+        )
+        if near:
+            nearest = min(near, key=lambda c: (distance_km(latitude, longitude, c.latitude, c.longitude), c.pk))
+            place = _place_of_communes([nearest], f"{nearest.name} ({nearest.departement_id})")
+            return Place(place.label, place.zone_codes, latitude, longitude, place.departement)
+    raise PlaceError("latitude", _("Ce point n'est pas en France."))
+
+
+@dataclass
+class Result:
+    service: Service
+    distance_km: float | None
+    fit: int
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def is_national(self) -> bool:
+        return self.service.is_national
+
+
+@dataclass
+class SearchResults:
+    place: Place
+    local: list[Result]
+    national: list[Result]
+
+    @property
+    def all(self) -> list[Result]:
+        return self.local + self.national
+
+
+def _grounds_q(grounds: tuple[str, ...]) -> Q:
+    q = Q(criteres_cle="*")
+    for code in grounds:
+        q |= Q(criteres_cle__contains=f"|{code}|")
+    return q
+
+
+def _domain_q(domain: str) -> Q:
+    return Q(domaines_cle="*") | Q(domaines_cle__contains=f"|{domain}|")
+
+
+def _fit(criteres_cle: str, domaines_cle: str, grounds: tuple[str, ...], domain: str) -> int:
+    """2 for a ground named by the service, 1 for the domain named: generalists score 0."""
+    score = 0
+    if grounds and criteres_cle != "*" and any(f"|{g}|" in criteres_cle for g in grounds):
+        score += 2
+    if domain and domaines_cle != "*" and f"|{domain}|" in domaines_cle:
+        score += 1
+    return score
+
+
+def _is_open(hours: str, at: dt.datetime) -> bool:
+    parsed = opening_hours_parse(hours) if hours else None
+    if parsed is None:
+        return False
+    try:
+        return bool(parsed.is_open(timezone.localtime(at).replace(tzinfo=None)))
+    except Exception:  # an expression the parser reads but cannot evaluate: not known to be open
+        return False
+
+
+def directory_search(
+    *,
+    place: Place,
+    criteria: tuple[str, ...] | list[str] = (),
+    domain: str = "",
+    mode_accueil: str = "",
+    language: str = "",
+    kind_of_help: str = "",
+    open_now: bool = False,
+    radius_km: float | None = None,
+    limit: int = 20,
+    now: dt.datetime | None = None,
+) -> SearchResults:
+    """The services that can help at `place` for these grounds and this domain, best first."""
+    grounds = tuple(dict.fromkeys(c for c in criteria if c))
+    limit = max(1, min(int(limit), RESULTS_MAX))
+    now = now or timezone.now()
+
+    base = Service.objects.filter(retired_at__isnull=True)
+    if grounds:
+        base = base.filter(_grounds_q(grounds))
+    if domain:
+        base = base.filter(_domain_q(domain))
+    local_zone = [code for code in place.zone_codes if code != FRANCE]
+    local = base.filter(
+        is_national=False, pk__in=ServiceZone.objects.filter(code__in=local_zone).values("service_id")
+    )
+    if radius_km and place.latitude is not None:
+        d_lat = radius_km / KM_PER_DEGREE
+        d_lon = d_lat / max(0.1, math.cos(math.radians(place.latitude)))
+        local = local.filter(
+            latitude__range=(place.latitude - d_lat, place.latitude + d_lat),
+            longitude__range=(place.longitude - d_lon, place.longitude + d_lon),
+        )
+
+    columns = ["pk", "latitude", "longitude", "criteres_cle", "domaines_cle"]
+    extra = [name for name, wanted in (
+        ("modes_accueil", mode_accueil), ("langues", language), ("types_aide", kind_of_help),
+        ("horaires_accueil", open_now),
+    ) if wanted]
+    ranked = []
+    for row in local.values_list(*columns, *extra):
+        pk, lat, lon, ckey, dkey = row[:5]
+        more = dict(zip(extra, row[5:]))
+        if not _passes(more, mode_accueil, language, kind_of_help, open_now, now):
+            continue
+        distance = None
+        if lat is not None and place.latitude is not None:
+            distance = distance_km(place.latitude, place.longitude, lat, lon)
+            if radius_km and distance > radius_km:
+                continue
+        ranked.append((-_fit(ckey, dkey, grounds, domain), math.inf if distance is None else distance, pk))
+    ranked.sort()
+    top = ranked[:limit]
+
+    national_rows = (
+        base.filter(is_national=True)
+        .annotate(generalist=Case(
+            When(Q(criteres_cle="*") & Q(domaines_cle="*"), then=Value(1)), default=Value(0),
+            output_field=IntegerField(),
+        ))
+        .order_by("generalist", "nom", "pk")
+        .values_list("pk", "criteres_cle", "domaines_cle", *extra)
+    )
+    national = []
+    for row in national_rows[: NATIONAL_MAX * 4 if extra else NATIONAL_MAX]:
+        more = dict(zip(extra, row[3:]))
+        if _passes(more, mode_accueil, language, kind_of_help, open_now, now):
+            national.append((-_fit(row[1], row[2], grounds, domain), row[0]))
+    national = sorted(national, key=lambda item: item[0])[:NATIONAL_MAX]  # stable: keeps the name order
+
+    wanted = [pk for _, _, pk in top] + [pk for _, pk in national]
+    services = Service.objects.select_related("structure").in_bulk(wanted)
+    local_results = [
+        _result(services[pk], None if d == math.inf else d, -fit, place, grounds, domain) for fit, d, pk in top
+    ]
+    national_results = [_result(services[pk], None, -fit, place, grounds, domain) for fit, pk in national]
+    return SearchResults(place=place, local=local_results, national=national_results)
+
+
+def _passes(more: dict, mode_accueil: str, language: str, kind_of_help: str, open_now: bool, now) -> bool:
+    if mode_accueil and mode_accueil not in (more.get("modes_accueil") or []):
+        return False
+    if language and language not in (more.get("langues") or []):
+        return False
+    if kind_of_help and kind_of_help not in (more.get("types_aide") or []):
+        return False
+    if open_now and not _is_open(more.get("horaires_accueil") or "", now):
+        return False
+    return True
+
+
+def _result(service: Service, distance: float | None, fit: int, place: Place, grounds, domain: str) -> Result:
+    from recours.taxonomy.models import Criterion, Domain, RelatedSituation
+
+    reasons = []
+    named = [g for g in grounds if g in service.criteres or g in service.situations_connexes]
+    if named:
+        labels = _labels(Criterion, named) + _labels(RelatedSituation, named)
+        reasons.append(_("traite : %(grounds)s") % {"grounds": ", ".join(labels)})
+    elif grounds and not service.criteres:
+        reasons.append(_("traite tous les motifs de discrimination"))
+    if domain and domain in service.domaines:
+        reasons.append(_("domaine : %(domain)s") % {"domain": ", ".join(_labels(Domain, [domain]))})
+    elif domain and not service.domaines:
+        reasons.append(_("tous les domaines"))
+    if service.is_national:
+        reasons.append(_("service national"))
+    else:
+        reasons.append(_("intervient à %(place)s") % {"place": place.label})
+    return Result(service=service, distance_km=distance, fit=fit, reasons=reasons)
+
+
+def _labels(model, codes: list[str]) -> list[str]:
+    from recours.taxonomy.selectors import criteria_active, domains_active
+
+    cached = {"Criterion": criteria_active, "Domain": domains_active}.get(model.__name__)
+    entries = cached() if cached else list(model.objects.filter(code__in=codes))
+    by_code = {e.code: e.label for e in entries}
+    return [by_code[c] for c in codes if c in by_code]
+
+
+def service_get(pk: int, *, include_retired: bool = False) -> Service | None:
+    queryset = Service.objects.select_related("structure")
+    if not include_retired:
+        queryset = queryset.filter(retired_at__isnull=True)
+    return queryset.filter(pk=pk).first()
+
+
+def orientations_for_case(case) -> list[Orientation]:
+    """The orientations of a case, oldest first, with their services: for the case file,
+    the follow-up page and the recap mail."""
+    return list(Orientation.objects.filter(case=case).select_related("service", "service__structure"))
