@@ -284,6 +284,8 @@ RECOURS_NARRATIVE_MAX_CHARS = env_int("RECOURS_NARRATIVE_MAX_CHARS", 20000)
 TASKS = {"default": {"BACKEND": env("RECOURS_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 # A mail is tried this many times (1, 2, 4... minutes apart) before it shows as failed.
 RECOURS_MAIL_MAX_ATTEMPTS = env_int("RECOURS_MAIL_MAX_ATTEMPTS", 8)
+# How long a partner's link to an orientation (recours.directory) stays valid.
+RECOURS_ORIENTATION_LINK_DAYS = env_int("RECOURS_ORIENTATION_LINK_DAYS", 30)
 # How long a process keeps the active reference lists (criteria, domains, roles, teams' territories).
 RECOURS_REFERENCE_CACHE_SECONDS = env_int("RECOURS_REFERENCE_CACHE_SECONDS", 60)
 RECOURS_MESSAGE_MAX_CHARS = env_int("RECOURS_MESSAGE_MAX_CHARS", 10000)

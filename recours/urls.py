@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("recours.directory.urls")),
     path("api/v1/", api.urls),
     path("console/dossiers/", include("recours.casework.urls")),
+    path("console/dossiers/", include("recours.directory.console_urls")),
     path("console/", include("recours.accounts.urls")),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from recours.core.fields import EncryptedTextField
+from recours.core.fields import EncryptedJSONField, EncryptedTextField
 
 
 class KindOfHelp(models.TextChoices):
@@ -188,6 +188,9 @@ class Orientation(models.Model):
     handed_over = models.BooleanField(_("transmise à la structure"), default=False)
     consent_at = models.DateTimeField(_("accord de la personne le"), null=True, blank=True)
     shared = models.JSONField(_("informations transmises"), default=list, blank=True)
+    # What the partner reads through its link: a copy made at hand-over of what the person
+    # agreed to share, so a later edit of the case never widens it.
+    handover = EncryptedJSONField(_("contenu transmis"), default=dict, blank=True)
     message = EncryptedTextField(_("message à la structure"), blank=True, default="")
     partner_comment = EncryptedTextField(_("réponse de la structure"), blank=True, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -195,6 +198,11 @@ class Orientation(models.Model):
     expires_at = models.DateTimeField(_("lien valable jusqu'au"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("reçue le"), null=True, blank=True)
     answered_at = models.DateTimeField(_("réponse le"), null=True, blank=True)
+
+    # An orientation shows as a service card (components/service_card.html) on the follow-up
+    # page: no distance and no search reasons there.
+    distance_km = None
+    reasons = ()
 
     class Meta:
         verbose_name = _("orientation")

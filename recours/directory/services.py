@@ -125,3 +125,170 @@ def service_restore(*, service: Service, actor) -> Service:
     service.save(update_fields=["retired_at", "updated_at"])
     audit_record(actor=actor, action="directory.restore", service=service.pk)
     return service
+
+
+# Orientation: a person pointed to a service, and, with their consent, handed over to it.
+
+ORIENTATION_SALT = "recours.directory.orientation"
+SHAREABLE = ("grounds", "place", "narrative", "contact")
+
+
+def shareable_choices() -> list[tuple[str, str]]:
+    from django.utils.translation import gettext_lazy as _
+
+    return [
+        ("grounds", _("les motifs et le domaine")),
+        ("place", _("la commune")),
+        ("narrative", _("le récit de la personne")),
+        ("contact", _("ses coordonnées, pour que la structure la contacte")),
+    ]
+
+
+def orientation_token(orientation) -> str:
+    from django.core import signing
+
+    return signing.dumps(orientation.pk, salt=ORIENTATION_SALT, compress=True)
+
+
+def orientation_from_token(token: str):
+    """The orientation a partner's link points to, or None (forged, expired or the case purged)."""
+    from django.conf import settings
+    from django.core import signing
+
+    from recours.directory.models import Orientation
+
+    try:
+        pk = signing.loads(token, salt=ORIENTATION_SALT, max_age=settings.RECOURS_ORIENTATION_LINK_DAYS * 86400)
+    except signing.BadSignature:
+        return None
+    orientation = Orientation.objects.select_related("service", "service__structure", "case__team").filter(
+        pk=pk, handed_over=True
+    ).first()
+    if orientation is None or (orientation.expires_at and orientation.expires_at < timezone.now()):
+        return None
+    return orientation
+
+
+def _handover_content(*, case, shared: list[str], message: str) -> dict:
+    from recours.casework.selectors import case_qualification
+
+    content: dict = {"team": case.team.name if case.team_id else "", "message": message}
+    if "grounds" in shared:
+        qualification = case_qualification(case)
+        criteria = list(qualification.criteria.all()) if qualification else list(case.reported_criteria.all())
+        domain = (qualification.domain if qualification and qualification.domain_id else case.domain)
+        content["grounds"] = [c.label for c in criteria]
+        content["domain"] = domain.label if domain else ""
+    if "place" in shared:
+        content["place"] = " ".join(p for p in (case.postal_code, case.commune.name if case.commune_id else "") if p)
+    if "narrative" in shared:
+        content["narrative"] = case.narrative
+    if "contact" in shared:
+        content["contact"] = {k: v for k, v in (case.contact or {}).items() if k in ("name", "email", "phone", "best_time") and v}
+    return content
+
+
+def _partner_address(service) -> str:
+    return service.courriel_orientation or service.courriel or service.structure.courriel
+
+
+@transaction.atomic
+def orientation_record(
+    *, case, services: list, actor, hand_over: bool = False, consent: bool = False, shared: list[str] = (),
+    message: str = "", link_for=None,
+) -> list:
+    """Record that the person was oriented to `services`; with `hand_over`, send each one the
+    information the person agreed to share, through a mail holding a signed, expiring link.
+
+    `link_for(token)` makes the absolute address of the partner's page (the view knows the host).
+    """
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from recours.casework.models import Status
+    from recours.casework.services import TRANSITIONS, _status_move
+    from recours.core.mail import mail_enqueue
+    from recours.directory.models import Orientation, OrientationStatus
+
+    if not services:
+        raise ValidationError({"services": _("Choisissez au moins un service.")})
+    shared = [s for s in shared if s in SHAREABLE]
+    message = (message or "").strip()
+    if hand_over:
+        errors = {}
+        if not consent:
+            errors["consent"] = _("Sans l'accord de la personne, rien n'est transmis : cochez son accord, ou donnez-lui seulement le contact.")
+        if not shared and not message:
+            errors["shared"] = _("Choisissez ce qui sera transmis, ou écrivez un message à la structure.")
+        missing = [s.nom for s in services if not _partner_address(s)]
+        if missing:
+            errors["services"] = _("Ces services n'ont pas d'adresse pour recevoir une orientation : %(names)s. Donnez-en le contact à la personne.") % {"names": ", ".join(missing)}
+        if errors:
+            raise ValidationError(errors)
+    now = timezone.now()
+    content = _handover_content(case=case, shared=shared, message=message) if hand_over else {}
+    made = []
+    for service in services:
+        orientation = Orientation.objects.create(
+            case=case, service=service, created_by=actor, handed_over=hand_over,
+            status=OrientationStatus.SENT if hand_over else OrientationStatus.GIVEN,
+            consent_at=now if hand_over else None, shared=shared if hand_over else [], handover=content,
+            message=message if hand_over else "",
+            expires_at=now + dt.timedelta(days=settings.RECOURS_ORIENTATION_LINK_DAYS) if hand_over else None,
+        )
+        audit_record(
+            actor=actor, action="orientation.record", case=case, orientation=orientation.pk, service=service.pk,
+            handed_over=hand_over, shared=shared if hand_over else [],
+        )
+        if hand_over:
+            link = link_for(orientation_token(orientation)) if link_for else orientation_token(orientation)
+            mail_enqueue(
+                to=_partner_address(service),
+                subject=_("Une personne vous est orientée"),
+                body=_(
+                    "Bonjour,\n\n%(team)s vous oriente une personne, avec son accord, pour « %(service)s ».\n\n"
+                    "Ce qu'elle a accepté de vous transmettre se lit à cette adresse, valable jusqu'au %(until)s :\n"
+                    "%(link)s\n\nSur cette page, vous pouvez accuser réception, accepter ou décliner l'orientation. "
+                    "Ce lien est personnel : ne le transférez pas.\n"
+                ) % {
+                    "team": case.team.name if case.team_id else _("Une équipe"), "service": service.nom,
+                    "until": timezone.localtime(orientation.expires_at).strftime("%d/%m/%Y"), "link": link,
+                },
+                kind="orientation", case=case,
+            )
+        made.append(orientation)
+    if case.status != Status.ORIENTED and Status.ORIENTED in TRANSITIONS.get(case.status, set()):
+        _status_move(case=case, status=Status.ORIENTED, actor=actor)
+    return made
+
+
+@transaction.atomic
+def orientation_acknowledge(*, orientation):
+    from recours.directory.models import OrientationStatus
+
+    if orientation.acknowledged_at is None:
+        orientation.acknowledged_at = timezone.now()
+        if orientation.status == OrientationStatus.SENT:
+            orientation.status = OrientationStatus.ACKNOWLEDGED
+        orientation.save(update_fields=["acknowledged_at", "status"])
+        audit_record(actor=None, action="orientation.acknowledge", case=orientation.case_id, orientation=orientation.pk)
+    return orientation
+
+
+@transaction.atomic
+def orientation_answer(*, orientation, accept: bool, comment: str = ""):
+    """The partner accepts or declines; its comment reaches the team, never the person."""
+    from recours.directory.models import OrientationStatus
+
+    now = timezone.now()
+    orientation.acknowledged_at = orientation.acknowledged_at or now
+    orientation.answered_at = now
+    orientation.status = OrientationStatus.ACCEPTED if accept else OrientationStatus.DECLINED
+    orientation.partner_comment = (comment or "").strip()[:2000]
+    orientation.save(update_fields=["acknowledged_at", "answered_at", "status", "partner_comment"])
+    audit_record(
+        actor=None, action="orientation.answer", case=orientation.case_id, orientation=orientation.pk,
+        accepted=accept,
+    )
+    return orientation

@@ -70,3 +70,11 @@ def opening_hours_display(value: str) -> str:
         hours = match.group(2).replace("-", "–").replace(",", _(" et ")).replace(":", " h ").replace(" h 00", " h")
         parts.append(f"{days} : {hours}")
     return " ; ".join(parts)
+
+
+@register.simple_tag
+def case_orientations(case):
+    """The orientations of a case, for the panels that show them (case file, follow-up page)."""
+    from recours.directory.selectors import orientations_for_case
+
+    return orientations_for_case(case)
