@@ -89,6 +89,11 @@ class StatusForm(_CaseActionForm):
 class CloseForm(_CaseActionForm):
     id_prefix = "close"
     outcome = forms.ChoiceField(label=_("Issue du dossier"), choices=[("", _("Choisissez")), *Outcome.choices])
+    recap_contacts = forms.BooleanField(
+        label=_("Lister dans le courriel récapitulatif les contacts donnés"), required=False, initial=True,
+        help_text=_("Décochez si la boîte de la personne peut être lue par quelqu'un d'autre : le courriel "
+                    "renverra seulement à sa page de suivi."),
+    )
 
 
 class QualificationForm(_CaseActionForm):

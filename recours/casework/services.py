@@ -276,12 +276,30 @@ RECAP_OUTCOME = {
 }
 
 
-def _recap_mail_enqueue(*, case: Case, outcome: str, followup_url: str) -> None:
-    """The recap of a closed case: its outcome in plain words, where to read what was said
-    and the contacts given (the follow-up page), how to reach the service.
+def _recap_contact_lines(case: Case) -> list[str]:
+    """The contacts given (recours.directory orientations): name, phone, web address."""
+    from recours.directory.selectors import orientations_for_case
 
-    Like every mail to the person, it holds nothing of the situation itself: a mailbox may be
-    read by someone else, the person who discriminates included.
+    lines = []
+    for orientation in orientations_for_case(case):
+        service = orientation.service
+        reach = [v for v in (
+            service.telephone or service.structure.telephone,
+            service.lien_mobilisation or service.structure.site_web,
+            service.courriel or service.structure.courriel,
+        ) if v]
+        lines.append(f"- {service.nom} ({service.structure.nom})" + (f" : {', '.join(reach)}" if reach else ""))
+    return lines
+
+
+def _recap_mail_enqueue(*, case: Case, outcome: str, followup_url: str, contacts: bool = True) -> None:
+    """The recap of a closed case: its outcome in plain words, the contacts given (unless the
+    adviser judged the mailbox unsafe), where to read everything (the follow-up page), how to
+    reach the service.
+
+    It never holds the narrative, the messages or the grounds: a mailbox may be read by
+    someone else, the person who discriminates included. The names of the services the person
+    was oriented to can say something of the situation: the adviser decides, case by case.
     """
     from recours.core.instance import instance_get
     from recours.core.mail import mail_enqueue
@@ -292,6 +310,12 @@ def _recap_mail_enqueue(*, case: Case, outcome: str, followup_url: str) -> None:
         _("Bonjour,"),
         "",
         _("Le traitement de votre signalement est terminé : %(outcome)s") % {"outcome": RECAP_OUTCOME[outcome]},
+        "",
+    ]
+    contact_lines = _recap_contact_lines(case) if contacts else []
+    if contact_lines:
+        lines += ["", _("Les contacts que nous vous avons donnés :"), *contact_lines]
+    lines += [
         "",
         _("Les informations et les contacts que nous vous avons donnés restent sur votre page de suivi :"),
         followup_url,
@@ -304,7 +328,7 @@ def _recap_mail_enqueue(*, case: Case, outcome: str, followup_url: str) -> None:
     mail_enqueue(to=case.contact["email"], subject=subject, body="\n".join(lines).strip(), kind="case.recap", case=case)
 
 
-def case_close(*, case: Case, outcome: str, actor, followup_url: str = "") -> Case:
+def case_close(*, case: Case, outcome: str, actor, followup_url: str = "", recap_contacts: bool = True) -> Case:
     """Close a case with an outcome; sends `case_closed` once committed.
 
     With `followup_url` (the address of the follow-up page), a person who gave an email and
@@ -320,7 +344,7 @@ def case_close(*, case: Case, outcome: str, actor, followup_url: str = "") -> Ca
         case.outcome = outcome
         _status_move(case=case, status=Status.CLOSED, actor=actor, outcome=outcome)
         if followup_url and case.notify_by_email and (case.contact or {}).get("email"):
-            _recap_mail_enqueue(case=case, outcome=outcome, followup_url=followup_url)
+            _recap_mail_enqueue(case=case, outcome=outcome, followup_url=followup_url, contacts=recap_contacts)
             audit_record(actor=actor, action="mail.queued", case=case, kind="case.recap")
         transaction.on_commit(lambda: signals.case_closed.send(sender=Case, case=case, actor=actor))
     return case

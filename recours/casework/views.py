@@ -442,6 +442,7 @@ def case_close(request, reference: str):
             services.case_close(
                 case=case, outcome=form.cleaned_data["outcome"], actor=request.user,
                 followup_url=request.build_absolute_uri(reverse("intake:followup")),
+                recap_contacts=form.cleaned_data["recap_contacts"],
             )
         except ValidationError as exc:
             _form_errors_from(form, exc)
