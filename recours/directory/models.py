@@ -145,6 +145,12 @@ class Service(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The team whose coordinators keep the entry up to date; none for entries of national
+    # scope or imported by the operator, which national coordinators keep.
+    team = models.ForeignKey(
+        "accounts.Team", on_delete=models.SET_NULL, null=True, blank=True, related_name="directory_services",
+        verbose_name=_("équipe qui tient la fiche"),
+    )
 
     class Meta:
         verbose_name = _("service")

@@ -17,7 +17,7 @@ STRUCTURE_FIELDS = [
 ]
 SERVICE_FIELDS = [
     f.name for f in Service._meta.concrete_fields
-    if f.name not in ("id", "di_id", "created_at", "updated_at", "structure", "retired_at", "verified_by")
+    if f.name not in ("id", "di_id", "created_at", "updated_at", "structure", "retired_at", "verified_by", "team")
 ] + ["structure"]
 
 
