@@ -1,0 +1,102 @@
+"""The directory in a real browser: a person looks for help near them; an adviser orients a
+case, the partner answers through its link, and the person sees the contact."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from recours.casework.services import case_create_from_report
+from recours.demo.directory import demo_directory_load
+from recours.directory.seed import directory_national_load
+from tests.accounts.conftest import make_staff, teams  # noqa: F401  (shared fixtures)
+from tests.e2e.axe import assert_accessible
+from tests.e2e.test_console import log_in
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def directory(live_reference_data):
+    directory_national_load()
+    demo_directory_load()
+
+
+@pytest.mark.parametrize("viewport", ["page", "mobile_page", "nojs_page"])
+def test_a_person_finds_help_from_a_postal_code(request, server_url, directory, viewport):
+    page = request.getfixturevalue(viewport)
+    page.goto(server_url + "/")
+    page.get_by_role("link", name="Trouver de l'aide").click()
+    expect(page.get_by_role("heading", name="Trouver de l'aide près de chez moi")).to_be_visible()
+    page.get_by_label("Code postal").fill("44000")
+    page.get_by_text("Préciser ma recherche (facultatif)").click()
+    page.get_by_label("Handicap", exact=True).check()
+    page.get_by_label("Domaine").select_option(label="Le travail dans une entreprise ou une association")
+    page.get_by_role("button", name="Chercher").click()
+    expect(page.get_by_role("heading", name=re.compile(r"services? près de 44000"))).to_be_visible()
+    first = page.locator("article.service-card").first
+    expect(first).to_contain_text("Permanence accès aux droits et handicap")
+    expect(first.get_by_role("link", name="02 61 91 00 04")).to_have_attribute("href", "tel:0261910004")
+    expect(page.get_by_role("heading", name="Partout en France")).to_be_visible()
+    assert "handicap" not in page.url.lower()  # the search is posted: nothing in the history
+    assert_accessible(page, context=f"directory search ({viewport})")
+
+
+def test_an_unknown_postal_code_says_so_and_keeps_the_search(page, server_url, directory):
+    page.goto(server_url + "/aide/")
+    page.get_by_label("Code postal").fill("00000")
+    page.get_by_role("button", name="Chercher").click()
+    expect(page.locator(".error-summary")).to_contain_text("Ce code postal n'existe pas")
+    expect(page.get_by_label("Code postal")).to_have_value("00000")
+    assert_accessible(page, context="directory search in error")
+
+
+def test_an_adviser_orients_a_case_the_partner_accepts_and_the_person_sees_the_contact(
+    new_page, server_url, directory, report_input, teams, make_staff  # noqa: F811
+):
+    case, receipt = case_create_from_report(report=report_input(
+        commune="44109", postal_code="44000", criteria=("handicap",), plain_grounds=("handicap",),
+        domain="emploi_prive", narrative="On refuse d'aménager mon poste depuis mon retour.",
+    ))
+    adviser, device = make_staff("conseillere.nantes", teams["nantes"], first_name="Camille", last_name="Martin")
+
+    console = new_page()
+    log_in(console, server_url, adviser, device)
+    console.goto(f"{server_url}/console/dossiers/{case.reference}/")
+    console.get_by_role("link", name="Orienter vers une structure").click()
+    expect(console.get_by_role("heading", name=re.compile("Services pour Nantes"))).to_be_visible()
+    assert_accessible(console, context="orientation page")
+    console.get_by_label(re.compile("Choisir Permanence accès aux droits et handicap")).check()
+    console.get_by_label(re.compile("Transmettre aussi à la structure")).check()
+    console.get_by_label(re.compile("La personne est d'accord")).check()
+    console.get_by_label("les motifs et le domaine").check()
+    console.get_by_label("Message à la structure (facultatif)").fill("La personne préfère être appelée le matin.")
+    console.get_by_role("button", name="Enregistrer l'orientation").click()
+    panel = console.locator("#orientation")
+    expect(panel).to_contain_text("envoyée à la structure")
+
+    [sent] = [m for m in mail.outbox if m.to == ["orientation@handi-droits-44.example.org"]]
+    link = re.search(r"(http://\S+/orientation/\S+/)", sent.body).group(1)
+    partner = new_page()
+    partner.goto(link)
+    expect(partner.get_by_text("La personne préfère être appelée le matin.")).to_be_visible()
+    expect(partner.get_by_text("aménager")).to_have_count(0)  # the narrative was not shared
+    assert_accessible(partner, context="partner page")
+    partner.get_by_role("button", name="Accuser réception").click()
+    expect(partner.locator("#orientation-status")).to_contain_text("reçue par la structure")
+    partner.get_by_label(re.compile("Un mot pour l'équipe")).fill("Rendez-vous proposé jeudi.")
+    partner.get_by_role("button", name="Accepter l'orientation").click()
+    expect(partner.locator("#orientation-status")).to_contain_text("acceptée par la structure")
+
+    console.reload()
+    expect(panel).to_contain_text("acceptée par la structure")
+    expect(panel).to_contain_text("Rendez-vous proposé jeudi.")
+
+    person = new_page()
+    person.goto(server_url + "/suivi/")
+    person.get_by_label("Votre code de suivi").fill(receipt)
+    person.get_by_role("button", name="Ouvrir mon suivi").click()
+    contacts = person.locator("section", has=person.get_by_role("heading", name="Les contacts que nous vous avons donnés"))
+    expect(contacts).to_contain_text("Permanence accès aux droits et handicap")
+    expect(contacts.get_by_role("link", name="02 61 91 00 04")).to_be_visible()
