@@ -82,6 +82,7 @@ def populate(count: int, rng: random.Random) -> dict:
     from recours.accounts.models import Role, TeamKind
     from recours.accounts.services import membership_set, team_create, team_national_get
     from recours.accounts.routing import team_for_location
+    from recours.casework.criteria_key import criteria_key_refresh
     from recours.casework.models import Case, Channel, Message, MessageAuthor, Note, Qualification
     from recours.casework.waiting import waiting_recompute_from_messages
     from recours.geo.models import Commune
@@ -156,6 +157,7 @@ def populate(count: int, rng: random.Random) -> dict:
         waiting_recompute_from_messages(
             Case.objects.filter(pk__range=(created_cases[0].pk, created_cases[-1].pk)), Message
         )
+        criteria_key_refresh(Case.objects.filter(pk__range=(created_cases[0].pk, created_cases[-1].pk)))
         done = offset + len(cases)
         if done % 20000 == 0 or done == count:
             print(f"  {done:,} cases written ({done / (time.perf_counter() - start):,.0f}/s)", flush=True)

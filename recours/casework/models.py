@@ -117,6 +117,8 @@ class Case(models.Model):
         "taxonomy.Criterion", blank=True, related_name="+", verbose_name=_("critères correspondants")
     )
     grounds_unknown = models.BooleanField(_("motif inconnu de la personne"), default=False)
+    # Reported and qualified criteria as "|code|code|", for the queue's filter (criteria_key.py).
+    criteria_key = models.CharField(max_length=600, default="", blank=True, editable=False)
     domain = models.ForeignKey(
         "taxonomy.Domain", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("domaine")
     )

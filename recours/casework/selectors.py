@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -119,13 +119,9 @@ def case_queue(
     if status:
         queryset = queryset.filter(status=status)
     if criterion:
-        # EXISTS per row: the queue walks its index in order and stops at a page, so a few
-        # hundred indexed lookups beat hashing every case of the criterion (bench/console.py).
-        qualified = Qualification.criteria.through.objects.filter(
-            qualification__case_id=OuterRef("pk"), criterion_id=criterion
-        )
-        reported = Case.reported_criteria.through.objects.filter(case_id=OuterRef("pk"), criterion_id=criterion)
-        queryset = queryset.filter(Exists(qualified) | Exists(reported))
+        # Reported or qualified: one LIKE on the denormalised key, checked while the queue
+        # walks its index in order and stops at a page (casework/criteria_key.py).
+        queryset = queryset.filter(criteria_key__contains=f"|{criterion}|")
     if domain:
         queryset = queryset.filter(
             Q(qualification__domain=domain) | Q(qualification__domain__isnull=True, domain=domain)

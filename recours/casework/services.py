@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from recours.accounts.routing import team_for_location
 from recours.casework.attachments import attachment_check, safe_filename
 from recours.casework import answers, signals
+from recours.casework.criteria_key import criteria_key, criteria_key_refresh
 from recours.casework.models import (
     AdviceRequest,
     AnswerTemplate,
@@ -95,6 +96,7 @@ def _case_insert(*, report: ReportInput, channel: str, digest: str) -> Case:
         consent_at=timezone.now(),
         receipt_hash=digest,
         waiting_since=timezone.now(),  # a new case waits from its creation (casework/waiting.py)
+        criteria_key=criteria_key(report.criteria),
     )
     # A new case has no links yet: insert them in one statement each, without set()'s diff.
     Case.plain_grounds.through.objects.bulk_create(
@@ -421,6 +423,7 @@ def case_qualify(
         )
         qualification.criteria.set(criterion_codes)
         qualification.related_situations.set(situation_codes)
+        criteria_key_refresh(Case.objects.filter(pk=case.pk))
         audit_record(
             actor=actor, action="case.qualify", case=case, criteria=criterion_codes,
             related_situations=situation_codes, domain=domain_code, situation_type=type_code,

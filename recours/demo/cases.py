@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from recours.accounts.routing import team_for_commune
+from recours.casework.criteria_key import criteria_key_refresh
 from recours.casework.models import Case, Channel, Message, MessageAuthor, Outcome, Qualification, RespondentKind, Status
 from recours.casework.waiting import waiting_recompute_from_messages
 from recours.geo.models import Commune
@@ -171,4 +172,5 @@ def demo_cases_load(count: int = DEMO_CASE_COUNT) -> int:
         Case.objects.filter(pk=case.pk).update(**updates)
         created_pks.append(case.pk)
     waiting_recompute_from_messages(Case.objects.filter(pk__in=created_pks), Message)
+    criteria_key_refresh(Case.objects.filter(pk__in=created_pks))
     return len(created_pks)

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from recours.accounts.models import Role, Team, TeamKind
 from recours.accounts.routing import team_for_commune
 from recours.accounts.services import membership_set, team_create, team_national_get
+from recours.casework.criteria_key import criteria_key_refresh
 from recours.casework.models import Case, Channel, Message, Status
 from recours.casework.waiting import waiting_recompute_from_messages
 from recours.casework.services import message_add_by_adviser
@@ -121,6 +122,7 @@ def demo_load() -> list[str]:
         )
         case.plain_grounds.set(spec["grounds"])
         case.reported_criteria.set(spec["criteria"])
+        criteria_key_refresh(Case.objects.filter(pk=case.pk))
         if spec["reply"]:
             message_add_by_adviser(case=case, body=spec["reply"])
         waiting_recompute_from_messages(Case.objects.filter(pk=case.pk), Message)
