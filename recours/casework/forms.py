@@ -54,6 +54,9 @@ class _CaseActionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # options inline: the case page renders eight selects
+            if type(field.widget) is forms.Select:
+                field.widget = Select(attrs=field.widget.attrs, choices=field.widget.choices)
 
 
 class ReplyForm(_CaseActionForm):
