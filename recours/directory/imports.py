@@ -61,6 +61,7 @@ class ImportReport:
     rejected: list[Rejected] = field(default_factory=list)
     written: bool = False
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # read, validate, write: seconds each
 
     @property
     def rows_per_second(self) -> float:
@@ -215,6 +216,7 @@ def directory_import(
         extra = _json_entries(extra_text)[0] if extra_format == "di-json" else _split_csv(_csv_rows(extra_text))[0]
         structures = extra + structures
     report.rows = len(structures) + len(services)
+    report.phases["read"] = time.perf_counter() - started
 
     geography = Geography.load()
     seen: dict[str, str] = {}
@@ -236,6 +238,7 @@ def directory_import(
                       else _("structure inconnue : %(id)s")) % {"id": structure_id}
             report.rejected.append(Rejected(where, fields["di_id"], {"structure_id": reason}))
 
+    report.phases["validate"] = time.perf_counter() - started - report.phases["read"]
     if (report.rejected and not partial) or dry_run:
         report.seconds = time.perf_counter() - started
         return report
@@ -245,6 +248,7 @@ def directory_import(
         )
     report.written = True
     report.seconds = time.perf_counter() - started
+    report.phases["write"] = report.seconds - report.phases["read"] - report.phases["validate"]
     return report
 
 

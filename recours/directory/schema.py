@@ -26,9 +26,9 @@ from recours.directory.models import KindOfHelp, Language
 FRANCE = "france"
 COUNTRY_FRANCE = "99100"
 _COMMUNE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
-_DEPARTEMENT = re.compile(r"^(\d{2}|2[AB]|97\d)$")
+_DEPARTEMENT = re.compile(r"^(\d{2}|2[AB]|9[78]\d)$")
 _EPCI = re.compile(r"^\d{9}$")
-_REGION = re.compile(r"^region:(\d{2})$")
+_REGION = re.compile(r"^region:(\d{2,3})$")
 
 
 def enum_choices(enum) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from recours.core.audit import audit_record
@@ -37,6 +37,48 @@ def _existing(model, di_ids: list[str]) -> dict[str, int]:
     return found
 
 
+def _adapter(field, connection):
+    """How a value of `field` goes to the database driver (what the ORM would do, without
+    its per-value machinery: bulk_create spent most of an import in it, bench/directory.py)."""
+    ops = connection.ops
+    if isinstance(field, models.JSONField):
+        return lambda value: ops.adapt_json_value(value, field.encoder)
+    if isinstance(field, models.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
+        return ops.adapt_datefield_value
+    return None
+
+
+def _rows_write(model, rows: list[dict], columns: list[str], *, update: bool = False) -> None:
+    """INSERT (or UPDATE by "id") `rows`, dicts keyed by attname, with one executemany per batch."""
+    if not rows:
+        return
+    connection = transaction.get_connection()
+    quote = connection.ops.quote_name
+    fields = [model._meta.get_field(name) for name in columns]
+    attnames = [f.attname for f in fields]
+    adapters = [_adapter(f, connection) for f in fields]
+    table = quote(model._meta.db_table)
+    if update:
+        sql = f"UPDATE {table} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} WHERE {quote('id')} = %s"
+    else:
+        sql = f"INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
+    defaults = {f.attname: f.get_default() for f in fields}
+    params = []
+    for row in rows:
+        values = [row[name] if name in row else defaults[name] for name in attnames]
+        values = [adapt(v) if adapt and v is not None else v for adapt, v in zip(adapters, values)]
+        params.append(values + [row["id"]] if update else values)
+    with connection.cursor() as cursor:
+        for start in range(0, len(params), BATCH * 5):
+            cursor.executemany(sql, params[start:start + BATCH * 5])
+
+
+STRUCTURE_COLUMNS = list(dict.fromkeys([*STRUCTURE_FIELDS, "is_demo", "updated_at"]))
+SERVICE_COLUMNS = list(dict.fromkeys([*SERVICE_FIELDS, "is_demo", "updated_at"]))
+
+
 @transaction.atomic
 def directory_upsert(
     *, structures: list[dict], services: list[tuple[dict, list[str]]], is_demo: bool = False
@@ -45,7 +87,8 @@ def directory_upsert(
 
     `structures` are fields from `structure_row_validate`; `services` are (fields, zones) from
     `service_row_validate`, whose `structure_di_id` must name a structure given here or
-    already known. Everything is written in bulk, in one transaction.
+    already known. Everything is written in bulk, in one transaction; an update keeps what the
+    screens own (team, retirement, who verified).
     """
     counts = UpsertCounts()
     now = timezone.now()
@@ -53,43 +96,38 @@ def directory_upsert(
     known = _existing(Structure, [s["di_id"] for s in structures])
     new, changed = [], []
     for fields in structures:
-        obj = Structure(**fields, is_demo=is_demo)
-        obj.updated_at = now
+        row = {**fields, "is_demo": is_demo, "updated_at": now}
         if fields["di_id"] in known:
-            obj.pk = known[fields["di_id"]]
-            changed.append(obj)
+            changed.append({**row, "id": known[fields["di_id"]]})
         else:
-            obj.created_at = now
-            new.append(obj)
-    Structure.objects.bulk_create(new, batch_size=BATCH)
-    Structure.objects.bulk_update(changed, STRUCTURE_FIELDS + ["updated_at"], batch_size=BATCH)
+            new.append({**row, "created_at": now})
+    _rows_write(Structure, new, ["di_id", "created_at", *STRUCTURE_COLUMNS])
+    _rows_write(Structure, changed, STRUCTURE_COLUMNS, update=True)
     counts.structures_created, counts.structures_updated = len(new), len(changed)
 
     structure_ids = _existing(Structure, sorted({f["structure_di_id"] for f, _ in services}))
     known = _existing(Service, [f["di_id"] for f, _ in services])
     new, changed, zones_of = [], [], {}
     for fields, zones in services:
-        values = {k: v for k, v in fields.items() if k != "structure_di_id"}
-        obj = Service(**values, structure_id=structure_ids[fields["structure_di_id"]], is_demo=is_demo)
-        obj.updated_at = now
+        row = {k: v for k, v in fields.items() if k != "structure_di_id"}
+        row.update(structure_id=structure_ids[fields["structure_di_id"]], is_demo=is_demo, updated_at=now)
         if fields["di_id"] in known:
-            obj.pk = known[fields["di_id"]]
-            changed.append(obj)
+            changed.append({**row, "id": known[fields["di_id"]]})
         else:
-            obj.created_at = now
-            new.append(obj)
+            new.append({**row, "created_at": now})
         zones_of[fields["di_id"]] = zones
-    Service.objects.bulk_create(new, batch_size=BATCH)
-    Service.objects.bulk_update(changed, SERVICE_FIELDS + ["updated_at"], batch_size=BATCH)
+    _rows_write(Service, new, ["di_id", "created_at", *SERVICE_COLUMNS])
+    _rows_write(Service, changed, SERVICE_COLUMNS, update=True)
     counts.services_created, counts.services_updated = len(new), len(changed)
 
     ids = _existing(Service, list(zones_of))
-    changed_ids = [obj.pk for obj in changed]
+    changed_ids = [row["id"] for row in changed]
     for start in range(0, len(changed_ids), BATCH):
         ServiceZone.objects.filter(service_id__in=changed_ids[start:start + BATCH]).delete()
-    ServiceZone.objects.bulk_create(
-        [ServiceZone(service_id=ids[di_id], code=code) for di_id, zones in zones_of.items() for code in zones],
-        batch_size=BATCH * 5,
+    _rows_write(
+        ServiceZone,
+        [{"service_id": ids[di_id], "code": code} for di_id, zones in zones_of.items() for code in zones],
+        ["service", "code"],
     )
     return counts
 
