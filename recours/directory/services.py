@@ -60,10 +60,6 @@ def _rows_write(model, rows: list[dict], columns: list[str], *, update: bool = F
     attnames = [f.attname for f in fields]
     adapters = [_adapter(f, connection) for f in fields]
     table = quote(model._meta.db_table)
-    if update:
-        sql = f"UPDATE {table} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} WHERE {quote('id')} = %s"
-    else:
-        sql = f"INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) VALUES ({', '.join(['%s'] * len(fields))})"
     defaults = {f.attname: f.get_default() for f in fields}
     params = []
     for row in rows:
@@ -71,8 +67,19 @@ def _rows_write(model, rows: list[dict], columns: list[str], *, update: bool = F
         values = [adapt(v) if adapt and v is not None else v for adapt, v in zip(adapters, values)]
         params.append(values + [row["id"]] if update else values)
     with connection.cursor() as cursor:
-        for start in range(0, len(params), BATCH * 5):
-            cursor.executemany(sql, params[start:start + BATCH * 5])
+        if update:
+            sql = f"UPDATE {table} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} WHERE {quote('id')} = %s"
+            for start in range(0, len(params), BATCH * 5):
+                cursor.executemany(sql, params[start:start + BATCH * 5])
+            return
+        # Inserts: many rows per statement (one round trip per batch on PostgreSQL), under
+        # both backends' limits on parameters per statement.
+        per_statement = max(1, min(500, 30000 // len(fields)))
+        head = f"INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) VALUES "
+        one = f"({', '.join(['%s'] * len(fields))})"
+        for start in range(0, len(params), per_statement):
+            chunk = params[start:start + per_statement]
+            cursor.execute(head + ", ".join([one] * len(chunk)), [value for values in chunk for value in values])
 
 
 STRUCTURE_COLUMNS = list(dict.fromkeys([*STRUCTURE_FIELDS, "is_demo", "updated_at"]))
