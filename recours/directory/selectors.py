@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
+import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -206,21 +209,17 @@ def directory_search(
     ranked.sort()
     top = ranked[:limit]
 
-    national_rows = (
-        base.filter(is_national=True)
-        .annotate(generalist=Case(
-            When(Q(criteres_cle="*") & Q(domaines_cle="*"), then=Value(1)), default=Value(0),
-            output_field=IntegerField(),
-        ))
-        .order_by("generalist", "nom", "pk")
-        .values_list("pk", "criteres_cle", "domaines_cle", *extra)
-    )
     national = []
-    for row in national_rows[: NATIONAL_MAX * 4 if extra else NATIONAL_MAX]:
-        more = dict(zip(extra, row[3:]))
+    for row in _national_candidates():
+        pk, ckey, dkey, more = row[0], row[1], row[2], row[3]
+        if grounds and not (ckey == "*" or any(f"|{g}|" in ckey for g in grounds)):
+            continue
+        if domain and not (dkey == "*" or f"|{domain}|" in dkey):
+            continue
         if _passes(more, mode_accueil, language, kind_of_help, open_now, now):
-            national.append((-_fit(row[1], row[2], grounds, domain), row[0]))
-    national = sorted(national, key=lambda item: item[0])[:NATIONAL_MAX]  # stable: keeps the name order
+            national.append((-_fit(ckey, dkey, grounds, domain), pk))
+    # A specific match first; among equals, generalists then names (the order kept above).
+    national = sorted(national, key=lambda item: item[0])[:NATIONAL_MAX]
 
     wanted = [pk for _, _, pk in top] + [pk for _, pk in national]
     services = Service.objects.select_related("structure").in_bulk(wanted)
@@ -229,6 +228,42 @@ def directory_search(
     ]
     national_results = [_result(services[pk], None, -fit, place, grounds, domain) for fit, pk in national]
     return SearchResults(place=place, local=local_results, national=national_results)
+
+
+_national: dict[str, tuple[float, list]] = {}
+_national_lock = threading.Lock()
+
+
+def _national_candidates() -> list[tuple]:
+    """The national services (zone `france`), generalists first then by name, with what the
+    filters read: few and read by every search, so each process keeps them for
+    `RECOURS_REFERENCE_CACHE_SECONDS` (cleared by the directory's writes in this process)."""
+    ttl = settings.RECOURS_REFERENCE_CACHE_SECONDS
+    hit = _national.get("rows")
+    if ttl > 0 and hit is not None and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    rows = [
+        (pk, ckey, dkey, {"modes_accueil": modes, "langues": langs, "types_aide": kinds, "horaires_accueil": hours})
+        for pk, ckey, dkey, modes, langs, kinds, hours in Service.objects.filter(
+            retired_at__isnull=True, is_national=True,
+            pk__in=ServiceZone.objects.filter(code=FRANCE).values("service_id"),
+        ).annotate(generalist=Case(
+            When(Q(criteres_cle="*") & Q(domaines_cle="*"), then=Value(1)), default=Value(0),
+            output_field=IntegerField(),
+        )).order_by("-generalist", "nom", "pk").values_list(
+            "pk", "criteres_cle", "domaines_cle", "modes_accueil", "langues", "types_aide", "horaires_accueil",
+        )
+    ]
+    if ttl > 0:
+        with _national_lock:
+            _national["rows"] = (time.monotonic(), rows)
+    return rows
+
+
+def directory_cache_clear() -> None:
+    """Forget this process's copy of the national services (after a write to the directory)."""
+    with _national_lock:
+        _national.clear()
 
 
 def _passes(more: dict, mode_accueil: str, language: str, kind_of_help: str, open_now: bool, now) -> bool:
@@ -265,10 +300,10 @@ def _result(service: Service, distance: float | None, fit: int, place: Place, gr
 
 
 def _labels(model, codes: list[str]) -> list[str]:
-    from recours.taxonomy.selectors import criteria_active, domains_active
+    from recours.taxonomy.selectors import criteria_active, domains_active, related_situations_active
 
-    cached = {"Criterion": criteria_active, "Domain": domains_active}.get(model.__name__)
-    entries = cached() if cached else list(model.objects.filter(code__in=codes))
+    entries = {"Criterion": criteria_active, "Domain": domains_active,
+               "RelatedSituation": related_situations_active}[model.__name__]()
     by_code = {e.code: e.label for e in entries}
     return [by_code[c] for c in codes if c in by_code]
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from recours.core.audit import audit_record
 from recours.directory.models import Service, ServiceZone, Structure
+from recours.directory.selectors import directory_cache_clear
 
 BATCH = 1000
 STRUCTURE_FIELDS = [
@@ -72,14 +73,17 @@ def _rows_write(model, rows: list[dict], columns: list[str], *, update: bool = F
             for start in range(0, len(params), BATCH * 5):
                 cursor.executemany(sql, params[start:start + BATCH * 5])
             return
-        # Inserts: many rows per statement (one round trip per batch on PostgreSQL), under
-        # both backends' limits on parameters per statement.
-        per_statement = max(1, min(500, 30000 // len(fields)))
-        head = f"INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) VALUES "
-        one = f"({', '.join(['%s'] * len(fields))})"
-        for start in range(0, len(params), per_statement):
-            chunk = params[start:start + per_statement]
-            cursor.execute(head + ", ".join([one] * len(chunk)), [value for values in chunk for value in values])
+        columns = ", ".join(quote(f.column) for f in fields)
+        if connection.vendor == "postgresql":
+            # COPY: the rows stream in one command; an INSERT per row, or many rows per INSERT,
+            # spent most of an import in the driver (bench/directory.py).
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for values in params:
+                    copy.write_row(values)
+            return
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+        for start in range(0, len(params), BATCH * 5):
+            cursor.executemany(sql, params[start:start + BATCH * 5])
 
 
 STRUCTURE_COLUMNS = list(dict.fromkeys([*STRUCTURE_FIELDS, "is_demo", "updated_at"]))
@@ -136,6 +140,7 @@ def directory_upsert(
         [{"service_id": ids[di_id], "code": code} for di_id, zones in zones_of.items() for code in zones],
         ["service", "code"],
     )
+    transaction.on_commit(directory_cache_clear)
     return counts
 
 
@@ -161,6 +166,7 @@ def service_retire(*, service: Service, actor) -> Service:
     service.retired_at = timezone.now()
     service.save(update_fields=["retired_at", "updated_at"])
     audit_record(actor=actor, action="directory.retire", service=service.pk)
+    transaction.on_commit(directory_cache_clear)
     return service
 
 
@@ -169,6 +175,7 @@ def service_restore(*, service: Service, actor) -> Service:
     service.retired_at = None
     service.save(update_fields=["retired_at", "updated_at"])
     audit_record(actor=actor, action="directory.restore", service=service.pk)
+    transaction.on_commit(directory_cache_clear)
     return service
 
 

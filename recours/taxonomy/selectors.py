@@ -16,7 +16,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from recours.taxonomy.models import Criterion, Domain, PlainGround, ReporterRole
+from recours.taxonomy.models import Criterion, Domain, PlainGround, RelatedSituation, ReporterRole
 
 _cache: dict[str, tuple[float, list]] = {}
 _lock = threading.Lock()
@@ -42,7 +42,7 @@ def reference_cache_clear(**_kwargs) -> None:
         _cache.clear()
 
 
-for _model in (Criterion, Domain, PlainGround, ReporterRole):
+for _model in (Criterion, Domain, PlainGround, RelatedSituation, ReporterRole):
     post_save.connect(reference_cache_clear, sender=_model, dispatch_uid=f"taxonomy-cache-save-{_model.__name__}")
     post_delete.connect(reference_cache_clear, sender=_model, dispatch_uid=f"taxonomy-cache-delete-{_model.__name__}")
 m2m_changed.connect(reference_cache_clear, sender=PlainGround.criteria.through, dispatch_uid="taxonomy-cache-m2m")
@@ -63,3 +63,6 @@ def domains_active() -> list[Domain]:
 def roles_active() -> list[ReporterRole]:
     return _cached("roles", lambda: list(ReporterRole.objects.filter(active=True)))
 
+
+def related_situations_active() -> list[RelatedSituation]:
+    return _cached("related_situations", lambda: list(RelatedSituation.objects.filter(active=True)))

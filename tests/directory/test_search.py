@@ -126,3 +126,17 @@ def test_a_bad_postal_code_is_a_clear_error(directory, code, message):
 def test_coordinates_outside_france_are_refused(directory):
     with pytest.raises(PlaceError):
         place_from_coordinates(40.7, -74.0)
+
+
+def test_the_national_services_kept_per_process_follow_a_retirement(directory, admin_user, settings,
+                                                                    django_capture_on_commit_callbacks):
+    from recours.directory.selectors import directory_cache_clear
+
+    settings.RECOURS_REFERENCE_CACHE_SECONDS = 60
+    directory_cache_clear()
+    place = place_from_postal_code("44000")
+    assert "3928" in ids(directory_search(place=place).national)
+    with django_capture_on_commit_callbacks(execute=True):
+        service_retire(service=Service.objects.get(di_id="recours-national--3928"), actor=admin_user)
+    assert "3928" not in ids(directory_search(place=place).national)
+    directory_cache_clear()
