@@ -1,12 +1,13 @@
 from django.urls import path
 
-from recours.casework import advice_views, library_views, views
+from recours.casework import advice_views, call_views, library_views, views
 
 app_name = "casework"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
     # Fixed words first: a case reference is 8 characters of Crockford base32, never these.
+    path("appel/", call_views.call_new, name="call_new"),
     path("avis/", advice_views.advice_list, name="advice_list"),
     path("avis/<int:pk>/", advice_views.advice_detail, name="advice_detail"),
     path("reponses-types/", library_views.template_list, name="templates"),
@@ -24,5 +25,7 @@ urlpatterns = [
     path("<str:reference>/demander-avis/", views.case_advice_ask, name="advice_ask"),
     path("<str:reference>/attribuer/", views.case_assign, name="assign"),
     path("<str:reference>/courriels/<int:mail_id>/renvoyer/", views.case_mail_resend, name="mail_resend"),
+    path("<str:reference>/appels/", call_views.case_call, name="call"),
+    path("<str:reference>/rappels/<int:callback_id>/annuler/", call_views.callback_cancel, name="callback_cancel"),
     path("<str:reference>/pieces/<int:attachment_id>/", views.case_attachment, name="attachment"),
 ]

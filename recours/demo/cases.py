@@ -20,7 +20,10 @@ from django.utils import timezone
 
 from recours.accounts.routing import team_for_commune
 from recours.casework.criteria_key import criteria_key_refresh
-from recours.casework.models import Case, Channel, Message, MessageAuthor, Outcome, Qualification, RespondentKind, Status
+from recours.casework.models import (
+    CallDirection, CallScenario, Case, Channel, Message, MessageAuthor, Outcome, PhoneCall, Qualification,
+    RespondentKind, ScheduledCall, Status,
+)
 from recours.casework.waiting import waiting_recompute_from_messages
 from recours.geo.models import Commune
 
@@ -106,6 +109,33 @@ def demo_reference(number: int) -> str:
     return f"D{number:07d}"
 
 
+DEMO_CALLBACKS = 3
+SCENARIO_OF_ROLE = {"victime": CallScenario.VICTIM, "temoin": CallScenario.WITNESS}
+
+
+def _demo_call(case, *, role, narrative, adviser, at, open_case, callbacks_planned, now) -> int:
+    """The call sheet of a phone case; the first open ones get a callback (one overdue, two
+    later today or tomorrow), so the queue shows its "Rappels à faire"."""
+    scenario = SCENARIO_OF_ROLE.get(role, CallScenario.ON_BEHALF)
+    steps = {
+        "introduction": "[Démo] Présentation du service, appel gratuit et confidentiel.",
+        "caller": "[Démo] Appel pour elle-même." if scenario == CallScenario.VICTIM else "[Démo] Appel pour une autre personne.",
+        "problem": f"[Démo] {narrative}",
+        "support": "[Démo] Information sur les droits et les délais ; conserver les preuves.",
+        "closing": "[Démo] Code de suivi donné.",
+    }
+    PhoneCall.objects.create(
+        case=case, direction=CallDirection.INCOMING, scenario=scenario, adviser=adviser, started_at=at,
+        ended_at=at + dt.timedelta(minutes=14), duration_seconds=14 * 60, steps=steps,
+    )
+    if open_case and callbacks_planned < DEMO_CALLBACKS:
+        due = now + (dt.timedelta(hours=-1), dt.timedelta(hours=2), dt.timedelta(days=1))[callbacks_planned]
+        ScheduledCall.objects.create(case=case, due_at=due, reason="[Démo] Savoir si la personne a pu écrire au bailleur.",
+                                     created_by=adviser)
+        return callbacks_planned + 1
+    return callbacks_planned
+
+
 @transaction.atomic
 def demo_cases_load(count: int = DEMO_CASE_COUNT) -> int:
     """Create the generated demo cases that are missing; returns how many were created."""
@@ -117,6 +147,7 @@ def demo_cases_load(count: int = DEMO_CASE_COUNT) -> int:
     advisers = {}
     now = timezone.now()
     created_pks = []
+    callbacks_planned = 0
     for number in range(1, count + 1):
         # Draw every value even for existing cases, so that the same number always gets the same case.
         channel = _pick(rng, CHANNELS)
@@ -167,6 +198,10 @@ def demo_cases_load(count: int = DEMO_CASE_COUNT) -> int:
                 qualified_by=adviser, qualified_at=answered_at,
             )
             qualification.criteria.set(criteria)
+        if channel == Channel.PHONE:
+            callbacks_planned = _demo_call(case, role=role, narrative=narrative, adviser=adviser, at=created_at,
+                                           open_case=status != Status.CLOSED, callbacks_planned=callbacks_planned,
+                                           now=now)
         if status == Status.CLOSED:
             updates.update(outcome=outcome, closed_at=created_at + dt.timedelta(days=rng.randint(3, 20)))
         Case.objects.filter(pk=case.pk).update(**updates)

@@ -34,3 +34,15 @@ def test_the_demo_cases_are_varied_like_a_real_day(db):
     criteria = Counter(code for case in cases for code in case.reported_criteria.values_list("pk", flat=True))
     assert criteria.most_common(1)[0][0] == "handicap"
     assert {team.slug for team in {case.team for case in cases}} >= {"ville-de-nantes"}
+
+
+def test_the_demo_phone_cases_have_their_call_sheet_and_some_callbacks(db):
+    from recours.casework.models import PhoneCall, ScheduledCall
+    from recours.demo.cases import DEMO_CALLBACKS
+
+    demo_load()
+    phone_cases = _demo_cases().filter(channel="phone")
+    assert PhoneCall.objects.filter(case__in=phone_cases).count() == phone_cases.count() > 0
+    callbacks = ScheduledCall.objects.filter(case__in=phone_cases)
+    assert callbacks.count() == DEMO_CALLBACKS
+    assert all(callback.case.status != Status.CLOSED for callback in callbacks)
