@@ -1,6 +1,6 @@
 from django.urls import path
 
-from recours.casework import advice_views, call_views, library_views, views
+from recours.casework import advice_views, call_views, library_views, referral_views, views
 
 app_name = "casework"
 
@@ -27,5 +27,8 @@ urlpatterns = [
     path("<str:reference>/courriels/<int:mail_id>/renvoyer/", views.case_mail_resend, name="mail_resend"),
     path("<str:reference>/appels/", call_views.case_call, name="call"),
     path("<str:reference>/rappels/<int:callback_id>/annuler/", call_views.callback_cancel, name="callback_cancel"),
+    path("<str:reference>/saisine/", referral_views.referral_edit, name="referral"),
+    path("<str:reference>/saisine/pdf/", referral_views.referral_pdf, name="referral_pdf"),
+    path("<str:reference>/saisine/json/", referral_views.referral_json, name="referral_json"),
     path("<str:reference>/pieces/<int:attachment_id>/", views.case_attachment, name="attachment"),
 ]

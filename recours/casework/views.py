@@ -57,6 +57,23 @@ EVENT_LABELS = {
     "advice.answer": _("Avis reçu d'une autre équipe"),
     "advice.view": _("Demande d'avis lue par l'équipe sollicitée"),
     "template.insert": _("Réponse type insérée dans la réponse"),
+    "call.record": _("Appel noté"),
+    "call.sheet_open": _("Fiche d'appel ouverte"),
+    "callback.schedule": _("Rappel programmé"),
+    "callback.done": _("Rappel fait"),
+    "callback.cancel": _("Rappel annulé"),
+    "referral.view": _("Saisine consultée"),
+    "referral.save": _("Saisine enregistrée"),
+    "referral.consent": _("Accord de la personne pour la saisine recueilli"),
+    "referral.consent_withdrawn": _("Accord de la personne pour la saisine retiré"),
+    "referral.ready": _("Saisine prête à transmettre"),
+    "referral.sent": _("Saisine transmise"),
+    "referral.export": _("Saisine exportée"),
+    "orientation.record": _("Orientation enregistrée"),
+    "orientation.search": _("Annuaire consulté pour le dossier"),
+    "orientation.acknowledge": _("Orientation reçue par la structure"),
+    "orientation.answer": _("Réponse de la structure à l'orientation"),
+    "orientation.partner_view": _("Orientation consultée par la structure"),
 }
 
 
