@@ -26,7 +26,7 @@ run: $(STAMP) var/dev.env
 	$(PY) manage.py load_reference_data && \
 	$(PY) manage.py load_demo_data && \
 	echo "" && echo "  recours is running at http://127.0.0.1:$(PORT)/" && echo "" && \
-	{ while sleep 60 && kill -0 $$$$ 2>/dev/null; do $(PY) manage.py mail_send_pending -v 0 || true; done & } && \
+	{ while sleep 60 && kill -0 $$$$ 2>/dev/null; do $(PY) manage.py run_periodic -v 0 || true; done & } && \
 	exec $(VENV)/bin/uvicorn recours.asgi:application --host 127.0.0.1 --port $(PORT) --log-level warning
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).

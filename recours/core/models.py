@@ -175,3 +175,27 @@ class OutboundMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.get_status_display()}"
+
+
+class PeriodicRun(models.Model):
+    """The schedule and last run of one periodic job (recours.core.periodic)."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("en cours")
+        OK = "ok", _("terminé")
+        FAILED = "failed", _("en échec")
+
+    name = models.CharField(max_length=50, primary_key=True)
+    next_due_at = models.DateTimeField()
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    last_summary = models.CharField(max_length=500, blank=True)
+    last_duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tâche périodique")
+        verbose_name_plural = _("tâches périodiques")
+
+    def __str__(self):
+        return self.name
