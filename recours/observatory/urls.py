@@ -10,5 +10,6 @@ urlpatterns = [
     path("observatoire/export/fiches.<str:fmt>", views.export_records, name="export_records"),
     path("observatoire/export/<str:name>.<str:fmt>", views.export_table, name="export_table"),
     path("console/observatoire/extraits/", views.review_list, name="reviews"),
+    path("console/observatoire/conservation/", views.retention, name="retention"),
     path("console/observatoire/extraits/<int:review_id>/", views.review, name="review"),
 ]

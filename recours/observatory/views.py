@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from recours.accounts.models import Role
 from recours.accounts.permissions import staff_required
 from recours.accounts.selectors import cases_visible_to
 from recours.core.audit import audit_record
@@ -114,6 +117,9 @@ def _file(rows, stem: str, fmt: str) -> HttpResponse:
 # --- excerpt review (console) ----------------------------------------------------------------
 
 
+RETENTION_HORIZON_DAYS = 30
+
+
 def _reviews_for(user):
     return ExcerptReview.objects.filter(case__in=cases_visible_to(user)).select_related("case")
 
@@ -143,3 +149,26 @@ def review(request, review_id: int):
     excerpt_propose(item)
     audit_record(actor=request.user, action="observatory.excerpt_read", case=item.case_id)
     return render(request, "observatory/review.html", {"review": item, "text": item.proposal, "console_section": "observatory"})
+
+
+@staff_required(roles=[Role.COORDINATOR, Role.ADMINISTRATOR])
+def retention(request):
+    """The retention schedule for coordinators: durations per outcome, the daily purge's last
+    run, and a dry run — the cases of their teams that the next runs will purge."""
+    from recours.casework.models import Outcome
+    from recours.core.models import PeriodicRun
+    from recours.observatory.retention import cases_due_for_purge, retention_months
+
+    now = timezone.now()
+    horizon = now + dt.timedelta(days=RETENTION_HORIZON_DAYS)
+    visible = set(cases_visible_to(request.user).filter(status="closed").values_list("pk", flat=True))
+    due = [item for item in cases_due_for_purge(now=horizon) if item.case_id in visible]
+    return render(request, "observatory/retention.html", {
+        "durations": [(label, retention_months(code)) for code, label in Outcome.choices],
+        "run": PeriodicRun.objects.filter(name="retention.purge").first(),
+        "due_now": [item for item in due if item.purge_after <= now],
+        "due_soon": [item for item in due if item.purge_after > now],
+        "horizon_days": RETENTION_HORIZON_DAYS, "console_section": "observatory",
+        "title": _("Conservation des données"),
+    })
+
