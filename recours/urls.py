@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("console/dossiers/", include("recours.casework.urls")),
     path("console/dossiers/", include("recours.directory.console_urls")),
+    path("console/annuaire/", include("recours.directory.coordination_urls")),
     path("console/", include("recours.accounts.urls")),
     path("gestion/admin/", admin.site.urls),
 ]

@@ -128,6 +128,12 @@ def demo_load() -> list[str]:
         waiting_recompute_from_messages(Case.objects.filter(pk=case.pk), Message)
     demo_cases_load()
     demo_directory_load()
+    # The demo coordinator of Loire-Atlantique keeps the demo entries of the département.
+    from recours.directory.models import Service
+
+    Service.objects.filter(is_demo=True, team__isnull=True, code_insee__startswith="44").update(
+        team=Team.objects.get(slug="loire-atlantique")
+    )
     demo_records_load()
     # Cases made before teams existed (an older development database) get routed too.
     for case in Case.objects.filter(team__isnull=True).select_related("commune"):

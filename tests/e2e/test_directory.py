@@ -100,3 +100,30 @@ def test_an_adviser_orients_a_case_the_partner_accepts_and_the_person_sees_the_c
     contacts = person.locator("section", has=person.get_by_role("heading", name="Les contacts que nous vous avons donnés"))
     expect(contacts).to_contain_text("Permanence accès aux droits et handicap")
     expect(contacts.get_by_role("link", name="02 61 91 00 04")).to_be_visible()
+
+
+def test_a_coordinator_adds_an_entry_and_retires_it(page, server_url, directory, teams, make_staff):  # noqa: F811
+    from recours.accounts.models import Role
+
+    coordinator, device = make_staff("coordination.nantes", teams["nantes"], role=Role.COORDINATOR)
+    log_in(page, server_url, coordinator, device)
+    page.get_by_role("link", name="Annuaire").click()
+    expect(page.get_by_role("heading", name="Annuaire")).to_be_visible()
+    assert_accessible(page, context="directory entries")
+    page.get_by_role("link", name="Nouvelle fiche").click()
+    page.get_by_label("Structure", exact=True).fill("Maison de quartier Bottière")
+    page.get_by_label("Nom du service").fill("Permanence discriminations et logement")
+    page.get_by_label("Description").fill("Écoute et information sur les droits.")
+    page.get_by_label("écoute", exact=True).check()
+    page.get_by_label("Zone d'éligibilité").fill("44109")
+    page.get_by_role("button", name="Enregistrer la fiche").click()
+    expect(page.get_by_text("La fiche est créée.")).to_be_visible()
+    assert_accessible(page, context="directory entry")
+    page.get_by_role("button", name="Retirer de l'annuaire").click()
+    expect(page.get_by_text("La fiche est retirée")).to_be_visible()
+
+    page.goto(server_url + "/aide/")
+    page.get_by_label("Code postal").fill("44000")
+    page.get_by_role("button", name="Chercher").click()
+    expect(page.locator("article.service-card").first).to_be_visible()
+    assert "Permanence discriminations et logement" not in page.content()
