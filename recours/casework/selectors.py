@@ -51,7 +51,7 @@ def case_person_status(case: Case) -> str:
 
 def case_thread(case: Case):
     """Messages of the follow-up thread with their attachments, oldest first."""
-    return case.messages.prefetch_related("attachments").all()
+    return case.messages.select_related("author_user").prefetch_related("attachments").all()
 
 
 # --- The adviser console -------------------------------------------------------------
