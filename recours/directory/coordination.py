@@ -22,6 +22,7 @@ from recours.core.audit import audit_record
 from recours.directory.models import Service, ServiceZone, Structure
 from recours.directory.schema import Geography, RowError, service_row_validate, structure_row_validate
 from recours.directory.selectors import directory_cache_clear
+from recours.directory.services import zone_row
 
 SOURCE = "recours"
 STALE_AFTER = dt.timedelta(days=365)  # an entry not verified for a year shows as "to verify"
@@ -105,7 +106,9 @@ def service_save(*, actor, service: Service | None, row: dict, structure_row: di
         service.team = team
     service.save()
     ServiceZone.objects.filter(service=service).delete()
-    ServiceZone.objects.bulk_create([ServiceZone(service=service, code=code) for code in zones])
+    ServiceZone.objects.bulk_create([
+        ServiceZone(**zone_row(service.pk, code, service, retired=service.retired_at is not None)) for code in zones
+    ])
     audit_record(actor=actor, action="directory.create" if created else "directory.update", service=service.pk)
     transaction.on_commit(directory_cache_clear)
     return service

@@ -163,10 +163,21 @@ class Service(models.Model):
 
 
 class ServiceZone(models.Model):
-    """One typed code of a service's eligibility zone: what the search looks up."""
+    """One typed code of a service's eligibility zone: what the search looks up.
+
+    Each row also carries a copy of what the search filters and ranks on (whether the
+    service is listed, its match keys, its position), so that a search reads this table
+    alone, by its code index, and ranks in SQL: no join to the services, whose planner
+    estimates sent PostgreSQL to a sequential scan (docs/performance.md). The writes of the
+    directory keep the copy (`services.zone_rows`, retire and restore)."""
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="zones")
     code = models.CharField(max_length=30)
+    listed = models.BooleanField(default=True)  # neither retired nor national (those have their own list)
+    criteres_cle = models.CharField(max_length=600, default="*")
+    domaines_cle = models.CharField(max_length=300, default="*")
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["code", "service"], name="directory_zone_unique")]

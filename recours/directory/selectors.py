@@ -1,12 +1,15 @@
 """Reads of the directory: where a person is, and who can help them there.
 
 The search runs in two steps that behave the same on SQLite and PostgreSQL:
-1. the database picks the candidates: services whose eligibility zone covers the place
-   (`ServiceZone` index), that handle the grounds and the domain (LIKE on the match keys),
-   within a bounding box when a radius is asked;
-2. Python ranks them: a specific match of ground and domain first, then distance (great
-   circle), then name. National services come last, as a separate fallback, so that a
-   person is never left with nothing.
+1. the database picks and ranks the candidates, from `ServiceZone` alone (its code index and
+   its copy of the match keys and position): zones that cover the place, services that
+   handle the grounds and the domain (LIKE on the match keys), within a box when a radius is
+   asked; a specific match of ground and domain first, then the distance (equirectangular
+   approximation, plain arithmetic), a few more rows than asked;
+2. Python orders those few by the great-circle distance and applies what SQL cannot (open
+   now, reception mode, language, kind of help: read through the service, row by row, in
+   the same order, until enough pass). National services come last, as a separate
+   fallback, so that a person is never left with nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +21,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -145,6 +147,23 @@ def _fit(criteres_cle: str, domaines_cle: str, grounds: tuple[str, ...], domain:
     return score
 
 
+def _fit_sql(grounds: tuple[str, ...], domain: str):
+    """`_fit` as an SQL expression, over the zone's copy of the match keys."""
+    parts = []
+    if grounds:
+        named = Q()
+        for code in grounds:
+            named |= Q(criteres_cle__contains=f"|{code}|")
+        parts.append(Case(When(~Q(criteres_cle="*") & named, then=Value(2)), default=Value(0)))
+    if domain:
+        parts.append(Case(When(~Q(domaines_cle="*") & Q(domaines_cle__contains=f"|{domain}|"), then=Value(1)),
+                          default=Value(0)))
+    fit = Value(0)
+    for part in parts:
+        fit = fit + part
+    return ExpressionWrapper(fit, output_field=IntegerField())
+
+
 def _is_open(hours: str, at: dt.datetime) -> bool:
     parsed = opening_hours_parse(hours) if hours else None
     if parsed is None:
@@ -173,38 +192,53 @@ def directory_search(
     limit = max(1, min(int(limit), RESULTS_MAX))
     now = now or timezone.now()
 
-    base = Service.objects.filter(retired_at__isnull=True)
+    zones = ServiceZone.objects.filter(code__in=[code for code in place.zone_codes if code != FRANCE], listed=True)
     if grounds:
-        base = base.filter(_grounds_q(grounds))
+        zones = zones.filter(_grounds_q(grounds))
     if domain:
-        base = base.filter(_domain_q(domain))
-    local_zone = [code for code in place.zone_codes if code != FRANCE]
-    local = base.filter(is_national=False, pk__in=_services_in_zone(local_zone))
-    if radius_km and place.latitude is not None:
-        d_lat = radius_km / KM_PER_DEGREE
-        d_lon = d_lat / max(0.1, math.cos(math.radians(place.latitude)))
-        local = local.filter(
-            latitude__range=(place.latitude - d_lat, place.latitude + d_lat),
-            longitude__range=(place.longitude - d_lon, place.longitude + d_lon),
-        )
+        zones = zones.filter(_domain_q(domain))
+    lat0, lon0 = place.latitude, place.longitude
+    if lat0 is not None:
+        # Ranked in SQL by the equirectangular approximation of the distance (plain arithmetic,
+        # the same on SQLite and PostgreSQL); the great-circle distance of the few rows kept
+        # then orders them exactly.
+        shrink = math.cos(math.radians(lat0))
+        d_lat, d_lon = F("latitude") - Value(lat0), (F("longitude") - Value(lon0)) * Value(shrink)
+        zones = zones.annotate(d2=ExpressionWrapper(d_lat * d_lat + d_lon * d_lon, output_field=FloatField()))
+        if radius_km:
+            degrees = radius_km / KM_PER_DEGREE
+            zones = zones.filter(
+                latitude__range=(lat0 - degrees, lat0 + degrees),
+                longitude__range=(lon0 - degrees / max(0.1, shrink), lon0 + degrees / max(0.1, shrink)),
+                d2__lte=(degrees * 1.01) ** 2,
+            )
+    else:
+        zones = zones.annotate(d2=Value(0.0, output_field=FloatField()))
+    zones = zones.annotate(fit=_fit_sql(grounds, domain)).order_by("-fit", F("d2").asc(nulls_last=True), "service_id")
 
-    columns = ["pk", "latitude", "longitude", "criteres_cle", "domaines_cle"]
     extra = [name for name, wanted in (
         ("modes_accueil", mode_accueil), ("langues", language), ("types_aide", kind_of_help),
         ("horaires_accueil", open_now),
     ) if wanted]
-    ranked = []
-    for row in local.values_list(*columns, *extra):
-        pk, lat, lon, ckey, dkey = row[:5]
-        more = dict(zip(extra, row[5:]))
-        if not _passes(more, mode_accueil, language, kind_of_help, open_now, now):
+    rows = zones.values_list("service_id", "latitude", "longitude", "fit", *[f"service__{name}" for name in extra])
+    # A service may come once per code of the place it covers: a few more rows than needed.
+    rows = rows.iterator(chunk_size=4 * limit) if extra else rows[:2 * limit + 10]
+    ranked, seen = [], set()
+    for row in rows:
+        pk, lat, lon, fit = row[:4]
+        if pk in seen:
+            continue
+        seen.add(pk)
+        if extra and not _passes(dict(zip(extra, row[4:])), mode_accueil, language, kind_of_help, open_now, now):
             continue
         distance = None
-        if lat is not None and place.latitude is not None:
-            distance = distance_km(place.latitude, place.longitude, lat, lon)
+        if lat is not None and lat0 is not None:
+            distance = distance_km(lat0, lon0, lat, lon)
             if radius_km and distance > radius_km:
                 continue
-        ranked.append((-_fit(ckey, dkey, grounds, domain), math.inf if distance is None else distance, pk))
+        ranked.append((-fit, math.inf if distance is None else distance, pk))
+        if extra and len(ranked) >= 2 * limit:
+            break
     ranked.sort()
     top = ranked[:limit]
 
@@ -227,23 +261,6 @@ def directory_search(
     ]
     national_results = [_result(services[pk], None, -fit, place, grounds, domain) for fit, pk in national]
     return SearchResults(place=place, local=local_results, national=national_results)
-
-
-ZONE_IDS_MAX = 20_000
-
-
-def _services_in_zone(codes: list[str]):
-    """The ids of the services whose zone holds one of `codes`, for `pk__in`.
-
-    On PostgreSQL the ids are read first (an index-only walk of the zone index) and given as a
-    list: with a subquery, the planner misjudges the match-key LIKEs and hashes a sequential
-    scan of every service (38 ms on 100,000 services, against 4 + 9 ms this way; see
-    docs/performance.md). SQLite walks the subquery through the indexes by itself."""
-    zones = ServiceZone.objects.filter(code__in=codes)
-    if connection.vendor != "postgresql":
-        return zones.values("service_id")
-    ids = list(zones.values_list("service_id", flat=True)[:ZONE_IDS_MAX + 1])
-    return ids if len(ids) <= ZONE_IDS_MAX else zones.values("service_id")
 
 
 _national: dict[str, tuple[float, list]] = {}

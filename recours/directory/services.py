@@ -86,6 +86,25 @@ def _rows_write(model, rows: list[dict], columns: list[str], *, update: bool = F
             cursor.executemany(sql, params[start:start + BATCH * 5])
 
 
+ZONE_SEARCH_FIELDS = ("criteres_cle", "domaines_cle", "latitude", "longitude")
+ZONE_COLUMNS = ["service", "code", "listed", *ZONE_SEARCH_FIELDS]
+
+
+def zone_row(service_id: int, code: str, fields, *, retired: bool = False) -> dict:
+    """One row of `ServiceZone` with its copy of what the search reads; `fields` is a
+    service's validated fields (a dict) or the service itself."""
+    read = fields.get if isinstance(fields, dict) else lambda name: getattr(fields, name)
+    return {
+        "service_id": service_id, "code": code, "listed": not (retired or read("is_national")),
+        **{name: read(name) for name in ZONE_SEARCH_FIELDS},
+    }
+
+
+def zones_listed_set(service: Service) -> None:
+    """Keep the zones' `listed` flag after a retirement or a restoration."""
+    ServiceZone.objects.filter(service=service).update(listed=not (service.retired_at or service.is_national))
+
+
 STRUCTURE_COLUMNS = list(dict.fromkeys([*STRUCTURE_FIELDS, "is_demo", "updated_at"]))
 SERVICE_COLUMNS = list(dict.fromkeys([*SERVICE_FIELDS, "is_demo", "updated_at"]))
 
@@ -133,12 +152,18 @@ def directory_upsert(
 
     ids = _existing(Service, list(zones_of))
     changed_ids = [row["id"] for row in changed]
+    retired = set()
     for start in range(0, len(changed_ids), BATCH):
-        ServiceZone.objects.filter(service_id__in=changed_ids[start:start + BATCH]).delete()
+        chunk = changed_ids[start:start + BATCH]
+        ServiceZone.objects.filter(service_id__in=chunk).delete()
+        retired.update(Service.objects.filter(pk__in=chunk, retired_at__isnull=False).values_list("pk", flat=True))
     _rows_write(
         ServiceZone,
-        [{"service_id": ids[di_id], "code": code} for di_id, zones in zones_of.items() for code in zones],
-        ["service", "code"],
+        [
+            zone_row(ids[fields["di_id"]], code, fields, retired=ids[fields["di_id"]] in retired)
+            for fields, zones in services for code in zones
+        ],
+        ZONE_COLUMNS,
     )
     transaction.on_commit(directory_cache_clear)
     return counts
@@ -165,6 +190,7 @@ def service_retire(*, service: Service, actor) -> Service:
     """Take an entry out of searches; its past orientations keep pointing to it."""
     service.retired_at = timezone.now()
     service.save(update_fields=["retired_at", "updated_at"])
+    zones_listed_set(service)
     audit_record(actor=actor, action="directory.retire", service=service.pk)
     transaction.on_commit(directory_cache_clear)
     return service
@@ -174,6 +200,7 @@ def service_retire(*, service: Service, actor) -> Service:
 def service_restore(*, service: Service, actor) -> Service:
     service.retired_at = None
     service.save(update_fields=["retired_at", "updated_at"])
+    zones_listed_set(service)
     audit_record(actor=actor, action="directory.restore", service=service.pk)
     transaction.on_commit(directory_cache_clear)
     return service
