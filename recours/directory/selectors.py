@@ -212,9 +212,11 @@ def directory_search(
                 longitude__range=(lon0 - degrees / max(0.1, shrink), lon0 + degrees / max(0.1, shrink)),
                 d2__lte=(degrees * 1.01) ** 2,
             )
-    else:
-        zones = zones.annotate(d2=Value(0.0, output_field=FloatField()))
-    zones = zones.annotate(fit=_fit_sql(grounds, domain)).order_by("-fit", F("d2").asc(nulls_last=True), "service_id")
+    zones = zones.annotate(fit=_fit_sql(grounds, domain))
+    if lat0 is not None:
+        zones = zones.order_by("-fit", F("d2").asc(nulls_last=True), "service_id")
+    else:  # a place without a known position: fit, then the order of the entries
+        zones = zones.order_by("-fit", "service_id")
 
     extra = [name for name, wanted in (
         ("modes_accueil", mode_accueil), ("langues", language), ("types_aide", kind_of_help),

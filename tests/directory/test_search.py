@@ -140,3 +140,13 @@ def test_the_national_services_kept_per_process_follow_a_retirement(directory, a
         service_retire(service=Service.objects.get(di_id="recours-national--3928"), actor=admin_user)
     assert "3928" not in ids(directory_search(place=place).national)
     directory_cache_clear()
+
+
+def test_a_place_without_a_known_position_is_ranked_by_fit_alone(directory):
+    from dataclasses import replace
+
+    place = replace(place_from_postal_code("44000"), latitude=None, longitude=None)
+    found = directory_search(place=place, criteria=["handicap"], domain="emploi_prive")
+    assert ids(found.local)[0] == "handi-droits-44-permanence"
+    assert all(result.distance_km is None for result in found.local)
+    assert found.national
