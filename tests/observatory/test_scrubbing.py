@@ -154,3 +154,33 @@ def test_the_scrub_command_takes_one_narrative_per_line(monkeypatch):
     out = io.StringIO()
     call_command("scrub", "--lines", stdout=out)
     assert out.getvalue() == "tel [TÉLÉPHONE]\nmail [COURRIEL]\n"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("mon fils yanis a été exclu de la cantine", "yanis"),
+    ("ma voisine fatou et moi on a visité le même appartement", "fatou"),
+    ("le médecin a refusé de soigner ma fille zoé", "zoé"),
+    ("Une collègue, Samira, a perdu sa promotion", "Samira"),
+])
+def test_a_first_name_after_a_kinship_word_is_replaced_even_in_lowercase(text, name):
+    scrubbed = scrub(text)
+    assert name not in scrubbed and "[NOM]" in scrubbed
+
+
+@pytest.mark.parametrize("text", [
+    "mon fils hospitalisé depuis lundi", "ma fille handicapée n'a pas eu de place", "mon mari lui a répondu",
+    "mon fils aîné travaille", "Samedi soir le videur m'a refoulé",
+])
+def test_words_after_a_kinship_word_or_a_day_are_not_taken_for_names(text):
+    assert "[NOM]" not in scrub(text)
+
+
+def test_an_address_after_a_flat_type_is_found_but_not_one_glued_to_a_phone_number():
+    assert scrub("on a visité un T3 12 bd de la liberté à Lille") == "on a visité un T3 [ADRESSE] à Lille"
+    assert "[ADRESSE]" in scrub("le studio au 9 av jean jaurès")
+    assert "[TÉLÉPHONE]" in scrub("appelez le 06 12 34 56 78 rue barrée")
+
+
+def test_a_residence_name_goes_with_the_address():
+    scrubbed = scrub("J'habite Résidence les Tilleuls, 5 allée des Acacias, 59000 Lille depuis un an.")
+    assert "Tilleuls" not in scrubbed and "Acacias" not in scrubbed and "Lille" not in scrubbed

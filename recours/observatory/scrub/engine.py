@@ -41,7 +41,9 @@ ENTITIES = list(PLACEHOLDERS)
 _NOT_PEOPLE = re.compile(
     r"^(?:défenseur|defenseur|pôle|pole|france|caf|cpam|urssaf|mairie|préfecture|prefecture|police|gendarmerie|"
     r"sos|licra|mrap|ldh|adie|crous|ehpad|rh|drh|hlm|opac|cgt|cfdt|fo|unsa|sud|bonjour|salut|merci|madame|monsieur|"
-    r"mme|mr|m\.|dieu|allah|inshallah|ok|svp|stp|mdr|lol|bac|cdi|cdd|smic|rsa|apl|aah|mdph|vitale)\b",
+    r"mme|mr|m\.|dieu|allah|inshallah|ok|svp|stp|mdr|lol|bac|cdi|cdd|smic|rsa|apl|aah|mdph|vitale|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|fevrier|mars|avril|mai|juin|juillet|"
+    r"août|aout|septembre|octobre|novembre|décembre|decembre)\b",
     re.IGNORECASE,
 )
 

@@ -206,7 +206,7 @@ OLD_PLATE = RegexRecognizer(
 # --- street addresses --------------------------------------------------------------------
 
 STREET_TYPES = (
-    r"rue|avenue|av\.|ave|boulevard|bd|bld|boul\.|all[ée]e|impasse|imp\.|place|pl\.|chemin|ch\.|route|rte|quai|"
+    r"rue|avenue|av\.|av|ave|boulevard|bd|bld|boul\.|all[ée]e|impasse|imp\.|place|pl\.|chemin|ch\.|route|rte|quai|"
     r"cours|square|sq\.|passage|voie|r[ée]sidence|lotissement|lot\.|chauss[ée]e|faubourg|fbg|cit[ée]|hameau|"
     r"lieu-dit|lieudit|parvis|esplanade|promenade|sentier|venelle|villa|rond-point|ruelle|traverse|montée|mont[ée]e"
 )
@@ -222,7 +222,7 @@ _POSTCODE_CITY = re.compile(
     r",?\s*(?:\d{2}\s?\d{3})\s+[^\W\d_][\w'’-]*(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des)\b|[A-ZÉ][\w'’-]*))*"
 )
 _ADDRESS_HEAD = re.compile(
-    rf"(?:(?<!\d)(?<!\d[\s.-])(?P<number>\d{{1,4}})(?:\s?(?:bis|ter|[a-c]))?\s*,?\s+|(?P<lead>\b(?:habite|habitons|habitent|vit|vis|vivons|domicili[ée]e?s?|demeurant|réside|résidant|logement|appartement|adresse\s*:?)\s+(?:au\s+|à\s+la\s+|a\s+la\s+|dans\s+la\s+|dans\s+le\s+|l[ea]\s+|sur\s+l[ea]\s+)?))"
+    rf"(?:(?<!\d)(?<!(?<![^\W\d_])\d[\s.-])(?P<number>\d{{1,4}})(?:\s?(?:bis|ter|[a-c]))?\s*,?\s+|(?P<lead>\b(?:habite|habitons|habitent|vit|vis|vivons|domicili[ée]e?s?|demeurant|réside|résidant|logement|appartement|adresse\s*:?)\s+(?:au\s+|à\s+la\s+|a\s+la\s+|dans\s+la\s+|dans\s+le\s+|l[ea]\s+|sur\s+l[ea]\s+)?))"
     rf"(?P<type>\b(?:{STREET_TYPES}))(?=[\s,])",
     re.IGNORECASE,
 )
@@ -281,6 +281,16 @@ class AddressRecognizer(EntityRecognizer):
 
 
 ADDRESS = AddressRecognizer()
+BUILDING = RegexRecognizer(
+    entity="FR_ADDRESS",
+    # A residence or an estate named before its street: "Résidence les Tilleuls", "cité Pablo-Picasso"
+    pattern=(
+        r"\b(?i:r[ée]sidence|cit[ée]|lotissement|hameau|domaine|immeuble|b[âa]timent|tour)\s+"
+        r"(?:(?i:les|le|la|l'|l’|du|des|de)\s*)?[A-ZÉÈÀÂÎÔ][\w'’-]+(?:\s+(?:(?i:de|du|des|la|le|les)\s+)?[A-ZÉÈÀÂÎÔ][\w'’-]+)?"
+    ),
+    score=0.6,
+    name="fr_building",
+)
 
 # --- names introduced by a title or a phrase ------------------------------------------------
 
@@ -373,7 +383,7 @@ RELATIVE_NAME = RegexRecognizer(
     entity="PERSON",
     # "mon fils Yanis", "ma collègue Sophie Durand", "le manager, Julien Morel"
     pattern=(
-        r"\b(?i:(?:mon|ma|notre|son|sa|le|la|leur)\s+(?:fils|fille|mari|femme|épouse|epouse|compagnon|compagne|conjoint|"
+        r"\b(?i:(?:mon|ma|notre|son|sa|le|la|leur|un|une)\s+(?:fils|fille|mari|femme|épouse|epouse|compagnon|compagne|conjoint|"
         r"conjointe|fr[èe]re|s[œo]eur|m[èe]re|p[èe]re|enfant|collègue|collegue|coll[èe]gue|voisine?|amie?|"
         r"manager|cheffe?|sup[ée]rieure?|patron(?:ne)?|propriétaire|proprio|bailleur|bailleresse|directeur|directrice|"
         r"professeure?|prof|institutrice|instituteur|m[ée]decin|avocate?|employeur|responsable|gérante?|gerante?|"
@@ -384,6 +394,42 @@ RELATIVE_NAME = RegexRecognizer(
     group="name",
     score=0.85,
     name="fr_relative_name",
+)
+
+_KIN_NOT_A_NAME = _NOT_A_NAME | {
+    "lui", "leur", "nous", "vous", "il", "elle", "on", "se", "s", "l", "y", "m", "t", "n", "aîné", "ainé", "aînée",
+    "ainée", "cadet", "cadette", "ado", "adolescent", "adolescente", "bébé", "bebe", "autiste", "âgé", "âgée", "agé",
+    "agée", "petit", "petite", "grand", "grande", "jeune", "dernier", "dernière", "premier", "première", "unique",
+    "actuel", "actuelle", "ancien", "ancienne", "aussi", "également", "egalement", "non", "oui", "donc", "alors",
+    "ce", "cet", "cette", "ces", "quand", "lorsque", "puis", "ensuite", "hier", "aujourd'hui", "demain", "même",
+    "meme", "voulait", "voulu", "doit", "peut", "va", "avait", "était", "etait", "sont", "ont", "fait", "dit",
+}
+
+
+def _kin_name(match: re.Match) -> float | None:
+    word = match.group("name").casefold()
+    if word in _KIN_NOT_A_NAME or len(word) < 3:
+        return None
+    # "hospitalisé", "scolarisée" are not names, but "zoé", "chloé", "renée" are: short words
+    # ending like a participle stay names here.
+    if word.endswith(_NOT_A_NAME_ENDINGS) and not (word.endswith(("é", "ée")) and len(word) <= 5):
+        return None
+    return 0.6
+
+
+LOWERCASE_RELATIVE_NAME = RegexRecognizer(
+    entity="PERSON",
+    # lowercase writing: "mon fils yanis", "ma voisine fatou", "mon frère karim"
+    pattern=(
+        r"\b(?i:(?:mon|ma|notre|son|sa|leur)\s+(?:fils|fille|mari|femme|épouse|epouse|compagnon|compagne|conjoint|"
+        r"conjointe|fr[èe]re|s[œo]eur|enfant|voisine?|amie?|neveu|nièce|niece|cousine?|oncle|tante|petit-fils|"
+        r"petite-fille|fianc[ée]e?|coll[èe]gue|colocataire|coloc))\s*,?\s+"
+        rf"(?P<name>{_LOWER_NAME})\b"
+    ),
+    group="name",
+    score=0.6,
+    validate=_kin_name,
+    name="fr_lowercase_relative_name",
 )
 
 # --- email ---------------------------------------------------------------------------------
@@ -408,5 +454,6 @@ class OfflineEmailRecognizer(EmailRecognizer):
 def recognizers() -> list[EntityRecognizer]:
     return [
         PHONE, NIR, IBAN, BIRTH_DATE, BARE_OLD_DATE, PLATE, PLATE_LOWERCASE, OLD_PLATE, ADDRESS,
-        TITLED_NAME, INTRODUCED_NAME, LOWERCASE_TITLED_NAME, SIGNATURE_NAME, RELATIVE_NAME, OfflineEmailRecognizer(),
+        BUILDING, TITLED_NAME, INTRODUCED_NAME, LOWERCASE_TITLED_NAME, SIGNATURE_NAME, RELATIVE_NAME,
+        LOWERCASE_RELATIVE_NAME, OfflineEmailRecognizer(),
     ]
