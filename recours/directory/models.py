@@ -169,7 +169,7 @@ class ServiceZone(models.Model):
     service is listed, its match keys, its position), so that a search reads this table
     alone, by its code index, and ranks in SQL: no join to the services, whose planner
     estimates sent PostgreSQL to a sequential scan (docs/performance.md). The writes of the
-    directory keep the copy (`services.zone_rows`, retire and restore)."""
+    directory keep the copy (`services.zone_row`, retire and restore)."""
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="zones")
     code = models.CharField(max_length=30)
