@@ -102,3 +102,22 @@ def test_an_adviser_reviews_a_scrubbed_excerpt_in_the_console(new_page, server_u
     page.get_by_role("button", name="Valider l'extrait").click()
     expect(page.locator("main")).to_contain_text("Aucun extrait à relire")
     assert AnonymisedRecord.objects.get().excerpt == "L'agence m'a refusé la visite."
+
+
+def test_a_coordinator_reads_the_retention_schedule(new_page, server_url, live_reference_data):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from recours.accounts.models import Role, TeamKind
+    from recours.accounts.services import staff_user_create, team_create
+    from tests.accounts.helpers import PASSWORD
+    from tests.e2e.test_console import log_in
+
+    team = team_create(name="Loire-Atlantique", kind=TeamKind.DEPARTEMENT, departement_id="44")
+    coordinator = staff_user_create(username="coordination.obs", password=PASSWORD, team=team, role=Role.COORDINATOR)
+    device = TOTPDevice.objects.create(user=coordinator, name="téléphone", confirmed=True)
+    page = new_page()
+    log_in(page, server_url, coordinator, device)
+    page.get_by_role("link", name="Observatoire").first.click()
+    page.get_by_role("link", name="Conservation des données et purge (coordination)").click()
+    expect(page.locator("#retention-durations")).to_contain_text("hors champ")
+    assert_accessible(page, context="retention")
