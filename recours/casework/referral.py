@@ -142,7 +142,7 @@ def referral_save(*, case: Case, content: dict, actor, consent: bool = False, co
 @transaction.atomic
 def referral_mark_ready(*, case: Case, actor) -> ReferralFile:
     """The file is complete and the person agreed: ready to send. The case's status follows."""
-    from recours.casework.services import TRANSITIONS, _status_move
+    from recours.casework.services import TRANSITIONS, case_status_set
 
     _editable(case)
     referral = ReferralFile.objects.select_for_update().filter(case=case).first()
@@ -157,7 +157,7 @@ def referral_mark_ready(*, case: Case, actor) -> ReferralFile:
     referral.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, action="referral.ready", case=case)
     if Status.REFERRAL_PREPARED in TRANSITIONS.get(case.status, set()):
-        _status_move(case=case, status=Status.REFERRAL_PREPARED, actor=actor)
+        case_status_set(case=case, status=Status.REFERRAL_PREPARED, actor=actor)
     return referral
 
 

@@ -45,10 +45,7 @@ def referral_edit(request, reference: str):
                     service.referral_mark_ready(case=case, actor=request.user)
                     message = _("La saisine est prête à transmettre : exportez-la en PDF.")
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                _form_errors_from(form, error)
-            else:
-                form.add_error(None, error)
+            _form_errors_from(form, error)
         else:
             messages.success(request, message)
             return redirect(reverse("casework:referral", args=[case.reference]))

@@ -357,8 +357,13 @@ def _to_case(case):
 
 
 def _form_errors_from(form, *args) -> None:
-    """Put a service's errors on the form: `(form, exc)` or `(form, {service field: form field}, exc)`."""
+    """Put a service's errors on the form: `(form, exc)` or `(form, {service field: form field}, exc)`.
+    An error not tied to a field goes to the form as a whole."""
     renames, exc = (args[0], args[1]) if len(args) == 2 else ({}, args[0])
+    if not hasattr(exc, "error_dict"):
+        for error in exc.messages:
+            form.add_error(None, error)
+        return
     for field, errors in exc.message_dict.items():
         field = renames.get(field, field)
         for error in errors:

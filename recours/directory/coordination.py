@@ -113,8 +113,3 @@ def service_save(*, actor, service: Service | None, row: dict, structure_row: di
     transaction.on_commit(directory_cache_clear)
     return service
 
-
-__all__ = [
-    "RowError", "editor_teams", "is_directory_editor", "keeps_everything", "service_editable_by", "service_save",
-    "services_editable_by", "services_to_verify",
-]

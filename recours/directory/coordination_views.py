@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from recours.accounts.permissions import staff_required
 from recours.directory import coordination, services
-from recours.directory.coordination import EDITOR_ROLES, RowError
+from recours.directory.coordination import EDITOR_ROLES
 from recours.directory.coordination_forms import CoordinationFilterForm, ServiceEntryForm
+from recours.directory.schema import RowError
 
 PAGE_SIZE = 50
 
@@ -66,18 +67,7 @@ def entry_create(request):
     if request.method == "GET":
         form = _entry_form(request, initial={"team": str(teams[0].pk) if teams else "", "zone_eligibilite": ""})
         return _render_form(request, form, None)
-    form = _entry_form(request, request.POST)
-    if form.is_valid():
-        service_row, structure_row = form.rows()
-        try:
-            service = coordination.service_save(actor=request.user, service=None, row=service_row,
-                                                structure_row=structure_row, team=form.chosen_team())
-        except RowError as error:
-            _errors_to_form(form, error)
-        else:
-            messages.success(request, _("La fiche est créée."))
-            return redirect(reverse("directory_coordination:edit", args=[service.pk]))
-    return _render_form(request, form, None, status=400)
+    return _save(request, None, _("La fiche est créée."))
 
 
 @staff_required(roles=EDITOR_ROLES)
@@ -87,17 +77,23 @@ def entry_edit(request, pk: int):
     service = _editable_or_404(request, pk)
     if request.method == "GET":
         return _render_form(request, _entry_form(request, initial=ServiceEntryForm.initial_from(service)), service)
+    return _save(request, service, _("La fiche est enregistrée."))
+
+
+def _save(request, service, message: str):
+    """The POST of the form, new entry (`service` None) or edit: saved and back to it, or the
+    form again with the reasons, by field."""
     form = _entry_form(request, request.POST)
     if form.is_valid():
         service_row, structure_row = form.rows()
         try:
-            coordination.service_save(actor=request.user, service=service, row=service_row,
-                                      structure_row=structure_row, team=form.chosen_team())
+            saved = coordination.service_save(actor=request.user, service=service, row=service_row,
+                                              structure_row=structure_row, team=form.chosen_team())
         except RowError as error:
             _errors_to_form(form, error)
         else:
-            messages.success(request, _("La fiche est enregistrée."))
-            return redirect(reverse("directory_coordination:edit", args=[service.pk]))
+            messages.success(request, message)
+            return redirect(reverse("directory_coordination:edit", args=[saved.pk]))
     return _render_form(request, form, service, status=400)
 
 

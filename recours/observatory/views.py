@@ -161,8 +161,7 @@ def retention(request):
 
     now = timezone.now()
     horizon = now + dt.timedelta(days=RETENTION_HORIZON_DAYS)
-    visible = set(cases_visible_to(request.user).filter(status="closed").values_list("pk", flat=True))
-    due = [item for item in cases_due_for_purge(now=horizon) if item.case_id in visible]
+    due = cases_due_for_purge(now=horizon, cases=cases_visible_to(request.user))
     return render(request, "observatory/retention.html", {
         "durations": [(label, retention_months(code)) for code, label in Outcome.choices],
         "run": PeriodicRun.objects.filter(name="retention.purge").first(),
