@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast browser check clean-db
+.PHONY: run test test-fast browser check clean-db image-test fault-test
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,10 +34,22 @@ browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) || \
 	  (echo "Install Debian's chromium: apt-get install -y chromium" && exit 1)
 
-# The whole suite, on SQLite, or on PostgreSQL when DATABASE_URL points to one.
+# The whole suite, on SQLite, or on PostgreSQL when DATABASE_URL points to one. The browser
+# tests run in a process of their own: Playwright keeps an event loop in the main thread for the
+# session, which async_to_sync (ASGI and socket tests) refuses to share.
 test: $(STAMP) browser
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -m "not e2e"
+	$(PY) -m pytest -q -m e2e
 
 # Everything but the browser tests.
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not e2e"
+
+# The container image built with podman on a local Debian base, then started: /readyz must be 200
+# (root; several minutes; docs/operations.md, "Image and compose").
+image-test: $(STAMP)
+	PY=$(PY) scripts/image_test.sh
+
+# A cluster in network namespaces under faults (root; about 3 minutes; run by .ci/run).
+fault-test: $(STAMP)
+	PY=$(PY) scripts/fault_test.sh

@@ -14,7 +14,11 @@ national team (the biggest queue), one of the Nantes team — and times each con
 page `--requests` times: the queue's tabs and filters, and case pages drawn at random
 among the cases each adviser may see. "Server time" is the time Django takes from
 the request to the complete response (what the adviser waits for, minus the network).
-Target: p95 < 100 ms for the queue and for a case page.
+Target: p95 < 100 ms for the queue and for a case page. Also timed (issue 18): the
+notifications poll every console page sends, the answer library searched from a case
+(target there: 200 ms p95 in the browser, so well under it on the server), and the console
+home (with the directory's entries to verify). The queue includes what the page shows beside
+the cases: the adviser's saved filters and the bulk actions' lists of colleagues and teams.
 """
 
 from __future__ import annotations
@@ -33,18 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 100.0
 sys.path.insert(0, str(ROOT))
 
+from bench.common import environment  # noqa: E402
 
-def environment(database_url: str) -> None:
-    from cryptography.fernet import Fernet
 
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "recours.settings", "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
-        "RECOURS_TLS": "0", "ALLOWED_HOSTS": "testserver",
-        "SECRET_KEY": secrets.token_urlsafe(48),
-        # A kept database (--keep) is read again with the key printed at the end.
-        "RECOURS_ENCRYPTION_KEYS": os.environ.get("BENCH_ENCRYPTION_KEYS") or Fernet.generate_key().decode(),
-        "PYTHONWARNINGS": "ignore:No directory at:UserWarning",
-    })
 
 
 def admin_url(url: str) -> tuple[str, str]:
@@ -257,6 +252,9 @@ def main() -> None:
             users = {name: get_user_model().objects.get(username=f"bench.{name}") for name in ("national", "nantes")}
         else:
             call_command("load_reference_data", verbosity=0)
+            from recours.casework.services import answer_templates_load
+
+            answer_templates_load()  # the answer library searched from the case page
             print(f"Writing {args.cases:,} cases into {dbname}...")
             users = populate(args.cases, rng)
 
@@ -273,6 +271,16 @@ def main() -> None:
                 print(row(f"queue {tab} — {label}", timed(client, url, args.requests)), flush=True)
             references = list(Case.objects.filter(team=team).values_list("reference", flat=True)[:20000])
             print(row(f"case page — {label}", timed_cases(client, references, args.requests, rng)), flush=True)
+            # The adviser workspace (issue 18): the notifications every console page polls, and
+            # the answer library searched from a case's reply box (htmx, as the browser asks).
+            print(row(f"notifications poll — {label}", timed(client, "/console/notifications/", args.requests)),
+                  flush=True)
+            # The console home (issue 18): the day's lists, the directory's entries to verify in the
+            # team's territory (every entry for the national team).
+            print(row(f"console home — {label}", timed(client, "/console/", args.requests)), flush=True)
+            for words in ("délais", "preuves logement"):
+                url = f"/console/dossiers/{references[0]}/reponses-types/?modeles={urllib.parse.quote(words)}"
+                print(row(f"answer search '{words}' — {label}", timed(client, url, args.requests)), flush=True)
         connection.close()
     finally:
         if args.keep:

@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import random
-import secrets
 import statistics
 import sys
 import tempfile
@@ -33,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import environment  # noqa: E402
+
 TARGET_ROWS_PER_S = 5000
 TARGET_P95_MS = {"postgresql": 25.0, "sqlite": 50.0}
 KINDS = ["ecoute", "information-juridique", "accompagnement-juridique", "soutien-psychologique", "mediation",
@@ -41,15 +42,6 @@ HOURS = ["Mo-Fr 09:00-17:00", "Mo-Fr 09:00-12:00,14:00-18:00; PH off", "Tu,Th 14
          "Mo-Sa 10:00-19:00", "We 18:00-21:00; Sa 14:00-18:00", ""]
 
 
-def environment(database_url: str) -> None:
-    from cryptography.fernet import Fernet
-
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "recours.settings", "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
-        "RECOURS_TLS": "0", "ALLOWED_HOSTS": "testserver", "SECRET_KEY": secrets.token_urlsafe(48),
-        "RECOURS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
-        "PYTHONWARNINGS": "ignore:No directory at:UserWarning",
-    })
 
 
 def export_write(folder: Path, count: int, rng: random.Random) -> tuple[Path, Path]:

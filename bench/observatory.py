@@ -87,12 +87,13 @@ def generate(n: int, seed: int = 7):
             "[" + ",".join(f'"{c}"' for c in criteria) + "]", "[]",
             DOMAINS[_pick(rng, domain_cum)], "discrimination", rng.choice(ROLES), CHANNELS[_pick(rng, channel_cum)],
             "employer", OUTCOMES[_pick(rng, outcome_cum)], "\\N" if answer is None else str(answer), str(closure), "",
+            str(rng.randrange(256)),
         ]) + "\n"
 
 
 COLUMNS = ["id", "stage", "month", "closed_month", "departement", "region", "age_band", "criteria",
            "related_situations", "domain", "situation_type", "reporter_role", "channel", "respondent_kind",
-           "outcome", "days_to_first_answer", "days_to_closure", "excerpt"]
+           "outcome", "days_to_first_answer", "days_to_closure", "excerpt", "cell_key"]
 
 
 def _cumulative(weights):

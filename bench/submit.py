@@ -181,6 +181,134 @@ async def load(base: str, rates: list[float], duration: float, warmup: float, pa
         return results["reports"], results["floor"]
 
 
+@dataclass
+class Overload:
+    """One open-loop run past capacity: every answer's status, latency and receipt."""
+
+    name: str
+    rate: float
+    duration: float
+    statuses: Counter = field(default_factory=Counter)
+    latencies: dict[str, list[float]] = field(default_factory=dict)  # by status, seconds from schedule
+    receipts: list[str] = field(default_factory=list)
+    lags: list[float] = field(default_factory=list)  # actual send - scheduled send (the generator's own delay)
+
+    def lag_p99(self) -> float:
+        return sorted(self.lags)[int(0.99 * (len(self.lags) - 1))] * 1000 if self.lags else 0.0
+
+    def pct(self, status: str, p: float) -> float:
+        data = sorted(self.latencies.get(status, [])) or [float("nan")]
+        return data[min(len(data) - 1, int(p / 100 * len(data)))] * 1000
+
+    def goodput(self) -> float:
+        return self.statuses["201"] / self.duration
+
+
+async def post_report(client: httpx.AsyncClient, payload: Payload, run: Overload, scheduled: float) -> None:
+    loop = asyncio.get_running_loop()
+    run.lags.append(loop.time() - scheduled)
+    try:
+        response = await client.post("/api/v1/reports", content=payload[0], headers=payload[1])
+        status = str(response.status_code)
+        if status == "201":
+            run.receipts.append(response.json()["receipt"])
+    except httpx.HTTPError as exc:
+        status = type(exc).__name__
+    run.statuses[status] += 1
+    run.latencies.setdefault(status, []).append(loop.time() - scheduled)
+
+
+async def capacity(client: httpx.AsyncClient, reports: list[Payload], clients: int, duration: float) -> Overload:
+    """Closed loop: `clients` senders, each sending its next report when the previous is answered
+    (after a pause of 0.25 s when it was a 503, as a client honouring Retry-After would, shorter).
+    What the server completes per second so is its capacity: its slots are kept full (there are
+    twice as many senders as slots, as keep-alive connections are not spread evenly over the
+    workers) and no queue builds up."""
+    loop = asyncio.get_running_loop()
+    run, end, counter = Overload("capacity", 0.0, duration), loop.time() + duration, iter(range(10**9))
+
+    async def sender() -> None:
+        while loop.time() < end:
+            refused = run.statuses["503"]
+            await post_report(client, reports[next(counter) % len(reports)], run, loop.time())
+            if run.statuses["503"] > refused:
+                await asyncio.sleep(0.25)
+
+    await asyncio.gather(*(sender() for _ in range(clients)))
+    return run
+
+
+async def open_loop(client: httpx.AsyncClient, reports: list[Payload], rate: float, duration: float,
+                    name: str) -> Overload:
+    run, loop = Overload(name, rate, duration), asyncio.get_running_loop()
+    t0, tasks = loop.time() + 0.05, []
+    for i in range(int(rate * duration)):
+        scheduled = t0 + i / rate
+        if (delay := scheduled - loop.time()) > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(post_report(client, reports[i % len(reports)], run, scheduled)))
+    await asyncio.gather(*tasks)
+    return run
+
+
+async def overload(base: str, reports: list[Payload], multiples: list[float], duration: float, pause: float,
+                   senders: int, warmup: float) -> tuple[Overload, list[Overload]]:
+    limits = httpx.Limits(max_connections=4000, max_keepalive_connections=4000)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+        await capacity(client, reports, senders, warmup)  # warm-up, not measured
+        await asyncio.sleep(pause)
+        cap = await capacity(client, reports, senders, duration)
+        runs = []
+        for multiple in multiples:
+            await asyncio.sleep(pause)
+            runs.append(await open_loop(client, reports, multiple * cap.goodput(), duration, f"{multiple:g}×"))
+        return cap, runs
+
+
+def receipts_open_their_case(receipts: list[str]) -> int:
+    """How many receipts open their case, checked through the selector the follow-up uses."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    from recours.casework.selectors import case_for_receipt
+
+    def opens(receipt: str) -> bool:
+        try:
+            return case_for_receipt(receipt) is not None
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:  # Argon2 releases the GIL
+        return sum(pool.map(opens, receipts))
+
+
+def overload_report(cap: Overload, runs: list[Overload], load_before: float) -> bool:
+    print(f"\nCapacity (closed loop, {cap.duration:g} s): {cap.goodput():.1f} reports/s "
+          f"(statuses {dict(cap.statuses)}; p50 {cap.pct('201', 50):.0f} ms, p95 {cap.pct('201', 95):.0f} ms)\n")
+    print("| offered | offered/s | answers | 201/s (goodput) | goodput / capacity | 201 p95 ms | 503 p95 ms "
+          "| 503 max ms | only 201/503 | gen lag p99 ms |\n|---|---:|---|---:|---:|---:|---:|---:|---|---:|")
+    ok = True
+    for run in runs:
+        only = set(run.statuses) <= {"201", "503"}
+        ratio = run.goodput() / cap.goodput() if cap.goodput() else 0.0
+        p95_503 = run.pct("503", 95)
+        answers = ", ".join(f"{k}×{v}" for k, v in run.statuses.most_common())
+        print(f"| {run.name} | {run.rate:.1f} | {answers} | {run.goodput():.1f} | {ratio:.0%} | "
+              f"{run.pct('201', 95):.0f} | {p95_503:.0f} | {run.pct('503', 100):.0f} | {'yes' if only else 'NO'} | "
+              f"{run.lag_p99():.0f} |")
+        ok &= only and ratio >= 0.9 and not p95_503 >= 100  # nan (no 503) passes
+    receipts = cap.receipts + [r for run in runs for r in run.receipts]
+    opened = receipts_open_their_case(receipts)
+    print(f"\nReceipts of every 201 ({len(receipts)}): {opened} open their case"
+          f"{'' if opened == len(receipts) else ' — SOME DO NOT'}.")
+    ok &= opened == len(receipts)
+    print(f"Targets (only 201/503, 503 p95 < 100 ms, goodput >= 90 % of capacity, every receipt opens its case): "
+          f"{'MET' if ok else 'MISSED'}. Load average: {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} (1 / 5 min) after.")
+    return ok
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -282,6 +410,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=1000,
                         help="client addresses, sent as X-Forwarded-For behind one trusted proxy (1: none)")
     parser.add_argument("--settings", default="bench.settings", help="settings module (must keep ROOT_URLCONF)")
+    parser.add_argument("--overload", action="store_true",
+                        help="measure capacity (closed loop), then offer --multiples of it (open loop) instead of --rates")
+    parser.add_argument("--multiples", default="2,4", help="with --overload: multiples of the capacity offered")
+    parser.add_argument("--senders", type=int, default=0,
+                        help="with --overload: closed-loop senders measuring capacity (default: twice what the server "
+                             "admits at once, 2 × workers × RECOURS_ADMISSION_CONCURRENCY)")
     parser.add_argument("--database-url", default=f"postgres://postgres@127.0.0.1:5432/recours_bench_{os.getpid()}")
     args = parser.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
@@ -315,10 +449,27 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "recours.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(args.workers), "--log-level", "warning"],
+             "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"],
             cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
         )
         wait_ready(base, server)
+        if args.overload:
+            from django.conf import settings
+
+            senders = args.senders or 2 * args.workers * settings.RECOURS_ADMISSION_CONCURRENCY
+            print(f"\nuvicorn --workers {args.workers} on {base}; admission: {settings.RECOURS_ADMISSION_CONCURRENCY} "
+                  f"at once per worker, {settings.RECOURS_ADMISSION_WAIT_MS} ms wait, "
+                  f"{settings.RECOURS_HASH_CONCURRENCY} hashes at once; pool max "
+                  f"{env.get('DATABASE_POOL_MAX_SIZE', 20)}, timeout {env.get('DATABASE_POOL_TIMEOUT', 3)} s; "
+                  f"{senders} closed-loop senders for the capacity; {args.duration:g} s per run")
+            load_before = os.getloadavg()[0]
+            cap, runs = asyncio.run(overload(base, reports, [float(m) for m in args.multiples.split(",")],
+                                             args.duration, args.pause, senders, args.warmup))
+            overload_report(cap, runs, load_before)
+            print(f"\nServer log: {log_path}")
+            for line, count in server_errors(log_path):
+                print(f"  {count} × {line}")
+            return
         print(f"\nuvicorn --workers {args.workers} on {base}; {args.duration:g} s per rate, open loop\n\n{HEADER}")
         report_runs, floor_runs = asyncio.run(load(base, rates, args.duration, args.warmup, args.pause, reports))
         print(f"\nHighest rate held (p95 < {TARGET_P95_MS:g} ms, zero errors):")

@@ -4,7 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from recours.accounts.models import Membership, StaffProfile, Team, TeamKind
+from recours.accounts.models import LocalEntry, LoginSource, Membership, StaffProfile, Team, TeamKind
+from recours.core.admin import InstanceSettingsForm
 
 
 class TeamForm(forms.ModelForm):
@@ -53,3 +54,40 @@ class StaffProfileAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(LoginSource)
+class LoginSourceAdmin(admin.ModelAdmin):
+    """Sources blocked for an account: a keyed hash of the address, never the address."""
+
+    list_display = ("user", "failed_login_count", "last_failed_login_at", "locked_until")
+    search_fields = ("user__username",)
+    readonly_fields = ("user", "source", "failed_login_count", "last_failed_login_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+class LocalEntryForm(forms.ModelForm):
+    class Meta:
+        model = LocalEntry
+        fields = "__all__"
+        widgets = {
+            "colour_primary": forms.TextInput(attrs={"type": "color"}),
+            "colour_accent": forms.TextInput(attrs={"type": "color"}),
+        }
+
+    # The logo is checked by its content, as the instance's (one check: core.admin).
+    clean_logo = InstanceSettingsForm.clean_logo
+
+
+@admin.register(LocalEntry)
+class LocalEntryAdmin(admin.ModelAdmin):
+    """A team's own public entry (/l/<slug>/): reports and chats started there go to the team first."""
+
+    form = LocalEntryForm
+    list_display = ("name", "slug", "team", "active")
+    list_filter = ("active",)
+    search_fields = ("name", "slug", "team__name")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("team",)

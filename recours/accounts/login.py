@@ -6,12 +6,20 @@ address — the answer is the same generic message: the page never tells an atta
 that a password was right, nor that an account exists. (A two-page login, password
 then code, would tell them at the second page.)
 
-Lockout, counted on failures of either factor:
-- per account: RECOURS_LOGIN_MAX_FAILURES consecutive failures lock the account for
-  RECOURS_LOGIN_LOCKOUT_SECONDS, even with the right password and code (StaffProfile);
-- per client: RECOURS_LOGIN_CLIENT_MAX_FAILURES failures from one address in a window
-  of the same length (recours.core.ratelimit, a keyed hash of the address).
-The password is hashed on every attempt of a client that is not blocked, locked
+Lockout, counted on failures of either factor, by source (the client's address as a keyed
+hash, an IPv6 /64 as one: recours.core.ratelimit) so that whoever knows a username cannot
+lock its owner out from one address:
+- per account and source: RECOURS_LOGIN_MAX_FAILURES consecutive failures on an account
+  from one source block that source for that account for RECOURS_LOGIN_LOCKOUT_SECONDS
+  (LoginSource); the person logs in from her own machine meanwhile;
+- per source: RECOURS_LOGIN_CLIENT_MAX_FAILURES failures from one source in a window of the
+  same length, whatever the accounts, block the source (recours.core.ratelimit);
+- per account: RECOURS_LOGIN_ACCOUNT_MAX_FAILURES failures from every source lock the account
+  (StaffProfile), even against the right password and code. A blocked source no longer
+  counts, and its next failure comes a whole period after its last (which starts the
+  account's count again), so one source alone never reaches it: only an attack from many
+  sources does.
+The password is hashed on every attempt of a source that is not blocked everywhere, locked
 account or not, so the time taken says nothing either.
 
 A user whose password is right but who has no confirmed device yet (first login) is
@@ -34,7 +42,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from recours.accounts.models import StaffProfile
+from recours.accounts.models import LoginSource, StaffProfile
 from recours.core import ratelimit
 
 logger = logging.getLogger("recours.accounts")
@@ -73,28 +81,66 @@ def account_is_locked(user, *, now: dt.datetime | None = None) -> bool:
     return StaffProfile.objects.filter(user=user, locked_until__gt=now).exists()
 
 
+def source_is_blocked(user, *, client: str, now: dt.datetime | None = None) -> bool:
+    """Whether this source is blocked for this account (too many failures from it)."""
+    now = now or timezone.now()
+    return LoginSource.objects.filter(user=user, source=client, locked_until__gt=now).exists()
+
+
+def _refused(user, *, client: str) -> bool:
+    """The account is locked, or this source is blocked for it."""
+    return account_is_locked(user) or source_is_blocked(user, client=client)
+
+
+def account_max_failures() -> int:
+    """Failures (all sources) that lock an account: always above what one source may make."""
+    return max(settings.RECOURS_LOGIN_ACCOUNT_MAX_FAILURES, settings.RECOURS_LOGIN_MAX_FAILURES + 1)
+
+
 def login_failure_record(*, user, client: str) -> None:
-    """Count one failed attempt for the client and, if the account exists, for the account (maybe locking it)."""
+    """Count one failed attempt for the source and, if the account exists, for the account from
+    that source (maybe blocking the source for it) and for the account (maybe locking it)."""
     ratelimit.hit(client_limit(), client)
     if user is None:
         return
     now = timezone.now()
     window = dt.timedelta(seconds=settings.RECOURS_LOGIN_LOCKOUT_SECONDS)
     with transaction.atomic():
+        # Rows of past periods go (this account's only: the table stays small, no job needed).
+        LoginSource.objects.filter(user=user, last_failed_login_at__lte=now - window).exclude(
+            locked_until__gt=now
+        ).delete()
+        source, _created = LoginSource.objects.select_for_update().get_or_create(
+            user=user, source=client, defaults={"last_failed_login_at": now}
+        )
+        if now - source.last_failed_login_at >= window:
+            source.failed_login_count = 0
+        source.failed_login_count += 1
+        source.last_failed_login_at = now
+        if source.failed_login_count >= settings.RECOURS_LOGIN_MAX_FAILURES:
+            source.locked_until = now + window
+            source.failed_login_count = 0
+            logger.warning("A source is blocked for staff account %s after %d failed logins.", user.pk,
+                           settings.RECOURS_LOGIN_MAX_FAILURES)
+        source.save()
+
         profile, _created = StaffProfile.objects.select_for_update().get_or_create(user=user)
-        if profile.last_failed_login_at and now - profile.last_failed_login_at > window:
+        if profile.last_failed_login_at and now - profile.last_failed_login_at >= window:
             profile.failed_login_count = 0  # failures long apart are not an attack
         profile.failed_login_count += 1
         profile.last_failed_login_at = now
-        if profile.failed_login_count >= settings.RECOURS_LOGIN_MAX_FAILURES:
+        if profile.failed_login_count >= account_max_failures():
             profile.locked_until = now + window
             profile.failed_login_count = 0
-            logger.warning("Staff account %s locked after %d failed logins.", user.pk, settings.RECOURS_LOGIN_MAX_FAILURES)
+            logger.warning("Staff account %s locked after %d failed logins from several sources.", user.pk,
+                           account_max_failures())
         profile.save()
 
 
-def login_success_record(*, user) -> None:
+def login_success_record(*, user, client: str) -> None:
+    """Both factors were right from this source: its failures and the account's are cleared."""
     StaffProfile.objects.filter(user=user).update(failed_login_count=0, last_failed_login_at=None, locked_until=None)
+    LoginSource.objects.filter(user=user, source=client).delete()
 
 
 def _normalise_code(code: str) -> str:
@@ -115,8 +161,8 @@ def login_check(*, request, username: str, password: str, code: str) -> LoginRes
         return LoginResult()
     user = authenticate(request, username=username, password=password)
     account = user or get_user_model().objects.filter(username=username).first()
-    if account is not None and account_is_locked(account):
-        ratelimit.hit(client_limit(), client)
+    if account is not None and _refused(account, client=client):
+        ratelimit.hit(client_limit(), client)  # counts for the source, not against the account
         return LoginResult()
     if user is None:
         login_failure_record(user=account, client=client)
@@ -126,7 +172,7 @@ def login_check(*, request, username: str, password: str, code: str) -> LoginRes
         return LoginResult(user=user, needs_enrolment=True)
     for device in devices:
         if _verify(user, device, code):
-            login_success_record(user=user)
+            login_success_record(user=user, client=client)
             return LoginResult(user=user, device=device)
     login_failure_record(user=user, client=client)
     return LoginResult()
@@ -150,14 +196,14 @@ class Enrolment(enum.Enum):
 def enrolment_confirm(*, request, user, device: TOTPDevice, code: str) -> Enrolment:
     """Confirm the device with a first code from the app; wrong codes count towards the lockout."""
     client = ratelimit.client_key(request)
-    if ratelimit.is_limited(client_limit(), client) or account_is_locked(user):
+    if ratelimit.is_limited(client_limit(), client) or _refused(user, client=client):
         return Enrolment.LOCKED
     if TOTPDevice.objects.devices_for_user(user, confirmed=True).exists():
         return Enrolment.LOCKED  # set up meanwhile elsewhere: log in with it instead
     if not _verify(user, device, code):
         login_failure_record(user=user, client=client)
-        return Enrolment.LOCKED if account_is_locked(user) else Enrolment.WRONG_CODE
+        return Enrolment.LOCKED if _refused(user, client=client) else Enrolment.WRONG_CODE
     TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
     device.confirmed = True
-    login_success_record(user=user)
+    login_success_record(user=user, client=client)
     return Enrolment.CONFIRMED

@@ -4,7 +4,7 @@ Staff are Django's own users. A user belongs to one or more teams through
 `Membership`, with a role in each. A team covers a territory: the whole country
 (the national team, exactly one), a région, a département, or a list of communes
 (a city's team). Cases are routed to teams (routing.py) and a user sees the cases
-of their teams (selectors.cases_visible_to).
+of their teams (casework.selectors.cases_visible_to).
 """
 
 from django.conf import settings
@@ -132,3 +132,71 @@ class StaffProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class LoginSource(models.Model):
+    """Login failures of one account from one source: the client's address as a keyed hash
+    (`core.ratelimit.client_key`), never the address. Enough failures block that source for
+    that account (login.py); the account itself locks only on failures from several sources."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_sources", verbose_name=_("personne")
+    )
+    source = models.CharField(_("poste (empreinte de l'adresse)"), max_length=64)
+    failed_login_count = models.PositiveIntegerField(_("échecs de connexion consécutifs"), default=0)
+    last_failed_login_at = models.DateTimeField(_("dernier échec de connexion"))
+    locked_until = models.DateTimeField(
+        _("bloqué jusqu'à"), null=True, blank=True,
+        help_text=_("Videz ce champ (ou supprimez la ligne) pour débloquer ce poste avant la fin du délai."),
+    )
+
+    class Meta:
+        verbose_name = _("blocage d'un poste pour un compte")
+        verbose_name_plural = _("blocages de postes pour un compte")
+        constraints = [models.UniqueConstraint(fields=["user", "source"], name="accounts_loginsource_user_source")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.source[:8]}…"
+
+
+class LocalEntry(models.Model):
+    """A team's own public entry (/l/<slug>/), for a national or regional instance hosting local
+    services: the team's name, logo, colours, phone, hours and legal texts, and everything started
+    there (report, chat) goes to this team first."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="local_entry", verbose_name=_("équipe"))
+    slug = models.SlugField(_("adresse (/l/…/)"), max_length=60, unique=True)
+    name = models.CharField(_("nom affiché"), max_length=120)
+    intro = models.TextField(_("présentation"), blank=True, default="")
+    logo = models.FileField(_("logo"), upload_to="entries/", blank=True, help_text=_("PNG, JPEG ou WebP."))
+    logo_alt = models.CharField(_("texte alternatif du logo"), max_length=200, blank=True, default="")
+    colour_primary = models.CharField(_("couleur principale"), max_length=7, default="#1d4f91")
+    colour_accent = models.CharField(_("couleur d'accent"), max_length=7, default="#b3261e")
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True, default="")
+    phone_hours = models.CharField(_("horaires du téléphone"), max_length=200, blank=True, default="")
+    legal_notice = models.TextField(_("mentions légales de ce service"), blank=True, default="")
+    active = models.BooleanField(_("en ligne"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("point d'entrée local")
+        verbose_name_plural = _("points d'entrée locaux")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        # The colours stay within the theme's accessible contrast, as the instance's do.
+        from recours.core.models import HEX_COLOUR, contrast_ratio
+
+        errors = {}
+        for field in ("colour_primary", "colour_accent"):
+            value = getattr(self, field)
+            if not HEX_COLOUR.match(value or ""):
+                errors[field] = _("Une couleur au format #rrggbb est attendue.")
+            elif contrast_ratio(value, "#ffffff") < 4.5:
+                errors[field] = _("Contraste insuffisant avec le blanc (%(ratio).1f:1 ; 4,5:1 au moins).") % {
+                    "ratio": contrast_ratio(value, "#ffffff")}
+        if errors:
+            raise ValidationError(errors)

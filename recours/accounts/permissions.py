@@ -2,7 +2,7 @@
 
 A staff member is a user who is logged in, has passed the second factor in this
 session, and belongs to at least one active team. Which cases they see is not decided
-here but in selectors.cases_visible_to.
+here but in casework.selectors.cases_visible_to.
 """
 
 from __future__ import annotations
@@ -21,22 +21,29 @@ def is_verified(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_verified", lambda: False)())
 
 
+def refuse(request, message):
+    """The console's "access refused" page (403) with `message`."""
+    return render(request, "accounts/refused.html", {"title": _("Accès refusé"), "message": message}, status=403)
+
+
 def staff_refusal(request, roles=None):
     """None when the request may go on; otherwise the response that refuses it."""
     user = request.user
     if not is_verified(user):
         return redirect_to_login(request.get_full_path())
     if not memberships_of(user).exists():
-        message = _("Votre compte n'appartient à aucune équipe active. Demandez à un administrateur de vous ajouter à une équipe.")
-        return render(request, "accounts/refused.html", {"title": _("Accès refusé"), "message": message}, status=403)
+        return refuse(request, _("Votre compte n'appartient à aucune équipe active. Demandez à un administrateur de vous ajouter à une équipe."))
     if roles and not user_has_role(user, roles):
-        message = _("Cette page est réservée à d'autres rôles que le vôtre.")
-        return render(request, "accounts/refused.html", {"title": _("Accès refusé"), "message": message}, status=403)
+        return refuse(request, _("Cette page est réservée à d'autres rôles que le vôtre."))
     return None
 
 
 def staff_required(view=None, *, roles=None):
-    """Decorate a console view: `@staff_required`, or `@staff_required(roles=[Role.COORDINATOR])`."""
+    """Decorate a console view: `@staff_required`, or `@staff_required(roles=MANAGER_ROLES)`.
+
+    `roles` opens the page to whoever holds one of them in at least one team; it says nothing
+    about which team's data the page may show or change. A page about a team's data scopes
+    it with `selectors.teams_managed_by(user)` (a role counts for the team it is held in)."""
 
     def decorate(view_func):
         @wraps(view_func)

@@ -5,7 +5,6 @@ from recours.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("connexion/", views.login_view, name="login"),
     path("connexion/application/", views.enrol_view, name="enrol"),
     path("deconnexion/", views.logout_view, name="logout"),

@@ -1,4 +1,4 @@
-"""Console login (both factors in one form), first-login enrolment, logout, and the console's home page.
+"""Console login (both factors in one form), first-login enrolment, logout (the home page is recours.console's).
 
 Nothing is logged in before both factors are right: after a right password, a user who
 still has to set up an app is only "pending" in the session (their id, for ten minutes),
@@ -24,9 +24,7 @@ from recours.accounts.forms import EnrolmentForm, LoginForm
 from recours.accounts.login import Enrolment, enrolment_confirm, enrolment_device_get, generic_error, login_check
 from recours.accounts.middleware import IDLE_LOGOUT_KEY, LAST_ACTIVITY_KEY
 from recours.accounts.otp import qr_svg, totp_secret, totp_uri
-from recours.accounts.permissions import is_verified, staff_required
-from recours.accounts.selectors import memberships_of
-from recours.casework.selectors import cases_visible_to
+from recours.accounts.permissions import is_verified
 
 PENDING_KEY = "recours_login_pending"
 LOGGED_OUT_KEY = "recours_staff_logged_out"
@@ -36,12 +34,12 @@ def _now() -> int:
     return int(timezone.now().timestamp())
 
 
-def _safe_next(request, candidate: str | None) -> str:
+def _safe_next(request, candidate: str | None, default: str | None = None) -> str:
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return resolve_url(default or settings.LOGIN_REDIRECT_URL)
 
 
 def _log_in(request, user, device, next_url: str):
@@ -59,18 +57,26 @@ def _login_form_refused() -> LoginForm:
     return form
 
 
-def _render_login(request, form, next_url: str, notice: str = ""):
+def _render_login(request, form, next_url: str, notice: str = "", title: str = ""):
     return render(
         request,
         "accounts/login.html",
-        {"title": _("Connexion à la console"), "form": form, "next": next_url, "notice": notice},
+        {"title": title or _("Connexion à la console"), "form": form, "next": next_url, "notice": notice},
     )
 
 
 @sensitive_post_parameters("password", "code")
 @require_http_methods(["GET", "POST"])
 def login_view(request):
+    return login_page(request)
+
+
+def login_page(request, *, title: str = "", default_next: str | None = None):
+    """The login (both factors, lockout, first-login enrolment) of the console and of any space whose
+    people log in like staff (the partner space: recours.partners), which lands on `default_next`."""
     next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not next_url and default_next:
+        next_url = resolve_url(default_next)
     if is_verified(request.user):
         return redirect(_safe_next(request, next_url))
     notice = ""
@@ -103,7 +109,7 @@ def login_view(request):
             }
             return redirect("accounts:enrol")
         form.add_error(None, generic_error())
-    return _render_login(request, form, next_url, notice)
+    return _render_login(request, form, next_url, notice, title)
 
 
 def _pending_user(request):
@@ -162,23 +168,3 @@ def logout_view(request):
     auth_logout(request)
     request.session[LOGGED_OUT_KEY] = True
     return redirect("accounts:login")
-
-
-@staff_required
-def home(request):
-    user = request.user
-    rows = [
-        {"key": membership.team.name, "value": f"{membership.get_role_display()} — {membership.team.get_kind_display()}"}
-        for membership in memberships_of(user)
-    ]
-    return render(
-        request,
-        "accounts/home.html",
-        {
-            "title": _("Console"),
-            "name": user.get_full_name() or user.get_username(),
-            "team_rows": rows,
-            "case_count": cases_visible_to(user).count(),
-            "console_section": "home",
-        },
-    )

@@ -1,10 +1,15 @@
 """The directory, read-only: search by place, grounds and domain; one service by id."""
 
+from typing import Literal
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from recours.api.codes import INSEE_CODE, POSTAL_CODE, shipped_codes, stated
 from recours.api.schemas import ErrorOut
+from recours.directory.models import KindOfHelp, Language
+from recours.directory.schema import MODES_ACCUEIL
 from recours.directory.forms import DirectorySearchForm
 from recours.directory.schema import service_as_schema
 from recours.directory.selectors import Result, service_get
@@ -13,15 +18,15 @@ router = Router(tags=["annuaire"])
 
 
 class SearchQuery(Schema):
-    postal_code: str | None = Field(None, description="Code postal du lieu (5 chiffres).")
-    commune: str | None = Field(None, description="Ou le code INSEE de la commune.")
+    postal_code: str | None = Field(None, json_schema_extra=stated(pattern=POSTAL_CODE), description="Code postal du lieu (5 chiffres).")
+    commune: str | None = Field(None, json_schema_extra=stated(pattern=INSEE_CODE), description="Ou le code INSEE de la commune.")
     latitude: float | None = Field(None, description="Ou des coordonnées (avec longitude).")
     longitude: float | None = None
-    criteria: list[str] = Field(default_factory=list, description="Codes des critères (répétable).")
-    domain: str | None = Field(None, description="Code du domaine.")
-    mode_accueil: str | None = Field(None, description="a-distance ou en-presentiel.")
-    language: str | None = Field(None, description="Langue parlée (code ISO 639-1, ou lsf).")
-    kind_of_help: str | None = Field(None, description="Type d'aide (ecoute, information-juridique...).")
+    criteria: list[str] = Field(default_factory=list, json_schema_extra=stated(items=shipped_codes("criteria")), description="Codes des critères (répétable).")
+    domain: str | None = Field(None, json_schema_extra=stated(enum=shipped_codes("domains"), optional=True), description="Code du domaine.")
+    mode_accueil: str | None = Field(None, json_schema_extra=stated(enum=[v for v, _label in MODES_ACCUEIL], optional=True), description="a-distance ou en-presentiel.")
+    language: str | None = Field(None, json_schema_extra=stated(enum=Language.values, optional=True), description="Langue parlée (code ISO 639-1, ou lsf).")
+    kind_of_help: str | None = Field(None, json_schema_extra=stated(enum=KindOfHelp.values, optional=True), description="Type d'aide (ecoute, information-juridique...).")
     open_now: bool = Field(False, description="Seulement les services ouverts maintenant.")
     limit: int = Field(20, ge=1, le=50, description="Nombre de services locaux au plus (50 au plus).")
 
@@ -89,7 +94,7 @@ def _result(result: Result) -> dict:
 
 
 @router.get(
-    "/search", response={200: SearchOut, 400: ErrorOut}, summary="Chercher de l'aide près d'un lieu",
+    "/search", response={200: SearchOut, 400: ErrorOut, 503: ErrorOut}, summary="Chercher de l'aide près d'un lieu",
 )
 def search(request: HttpRequest, query: Query[SearchQuery]):
     data = query.dict()
@@ -103,7 +108,7 @@ def search(request: HttpRequest, query: Query[SearchQuery]):
 
 
 @router.get(
-    "/services/{service_id}", response={200: dict, 404: ErrorOut},
+    "/services/{service_id}", response={200: dict, 404: ErrorOut, 503: ErrorOut},
     summary="Un service de l'annuaire, au format data·inclusion (avec nos extensions)",
 )
 def service_detail(request: HttpRequest, service_id: int):
@@ -111,3 +116,13 @@ def service_detail(request: HttpRequest, service_id: int):
     if service is None:
         return Status(404, {"message": _("Ce service n'existe pas ou n'est plus proposé."), "errors": {}})
     return Status(200, {**service_as_schema(service), "recours_id": service.pk})
+
+
+@router.get(
+    "/export/{kind}", response={200: list[dict], 404: ErrorOut, 503: ErrorOut},
+    summary="L'annuaire entier au format data·inclusion : structures ou services",
+)
+def directory_export(request: HttpRequest, kind: Literal["structures", "services"]):
+    from recours.directory.exports import rows
+
+    return Status(200, rows(kind))

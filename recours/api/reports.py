@@ -2,12 +2,15 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
+from ninja.decorators import decorate_view
 
 from recours.api.schemas import ErrorOut, ReceiptOut, ReportIn
 from recours.casework.models import Channel
 from recours.casework.services import case_create_from_report
 from recours.core import ratelimit
+from recours.core.admission import admission_required
 from recours.core.receipts import receipt_format
+from recours.geo.selectors import COMMUNE_UNKNOWN
 from recours.intake.forms import ContactForm, WhereForm
 from recours.intake.services import ReportInvalid, report_clean
 from recours.intake.steps import API_FORMS
@@ -20,6 +23,9 @@ def _form_data(payload: ReportIn) -> dict:
     data = payload.dict(exclude={"contact", "online"})
     data = {k: v for k, v in data.items() if v is not None}
     data["place"] = WhereForm.ONLINE if payload.online else WhereForm.PLACE
+    # No commune given is the API's « Je ne sais pas »: a code with several communes is then
+    # recorded with its département, never with one of them (geo.selectors.place_resolve).
+    data.setdefault("commune", COMMUNE_UNKNOWN)
     contact = payload.contact
     if contact and (contact.email or contact.phone):
         data.update(contact.dict(exclude_none=True))
@@ -31,12 +37,10 @@ def _form_data(payload: ReportIn) -> dict:
     return data
 
 
-@router.post("", response={201: ReceiptOut, 422: ErrorOut, 429: ErrorOut}, summary="Envoyer un signalement")
+@router.post("", response={201: ReceiptOut, 422: ErrorOut, 429: ErrorOut, 503: ErrorOut}, summary="Envoyer un signalement")
+@decorate_view(admission_required)  # past capacity, a fast 503 (core/admission.py)
 def report_create(request: HttpRequest, payload: ReportIn):
-    if not ratelimit.hit(
-        ratelimit.RateLimit("api-report", settings.RECOURS_API_REPORT_RATE_PER_CLIENT, 3600),
-        ratelimit.client_key(request),
-    ):
+    if not ratelimit.api_report_allowed(request):
         return Status(429, {"message": _("Trop de signalements envoyés depuis cette adresse. Réessayez plus tard.")})
     if len(payload.narrative) > settings.RECOURS_NARRATIVE_MAX_CHARS:
         message = _("Le récit est trop long : %(max)d caractères au maximum.") % {

@@ -36,13 +36,8 @@ def advice_list(request):
 
 def _advice_summary(advice) -> list[dict]:
     case = advice.case
-    qualification = selectors.case_qualification(case)
-    if qualification is not None:
-        criteria = [f"{c.label} — {c.legal_source}" for c in qualification.criteria.all()]
-        domain = qualification.domain
-    else:
-        criteria = [f"{c.label} — {c.legal_source}" for c in case.reported_criteria.all()]
-        domain = case.domain
+    criteria = [f"{c.label} — {c.legal_source}" for c in selectors.case_criteria(case)]
+    domain = selectors.case_domain(case)
     return [
         {"key": _("Dossier"), "value": case.reference},
         {"key": _("Équipe qui demande"), "value": advice.from_team.name},

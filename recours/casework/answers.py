@@ -61,15 +61,17 @@ def placeholders_check(body: str) -> None:
             raise ValidationError({"body": _("Écrivez les champs sans format : {%(name)s}.") % {"name": name}})
 
 
-def placeholder_values(*, case, user) -> dict[str, str]:
+def placeholder_values(*, user, reference: str = "", team_name: str = "") -> dict[str, str]:
+    """The placeholders' values for the adviser `user`, a case's reference and its team's name
+    (empty where there is none yet: a chat becomes a case only at its end)."""
     from recours.core.instance import instance_get
 
     instance = instance_get()
     return {
         "prenom_conseiller": (user.first_name if user else "") or (user.get_username() if user else ""),
         "nom_conseiller": (user.get_full_name() or user.get_username()) if user else "",
-        "reference": case.reference,
-        "equipe": case.team.name if case.team_id else "",
+        "reference": reference,
+        "equipe": team_name,
         "nom_instance": instance.name,
         "telephone_instance": instance.phone,
         "horaires_telephone": instance.phone_hours,

@@ -9,9 +9,10 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recours.casework.calls import CALL_STEPS
+from recours.casework.calls import CALL_STEPS, CallbackPlan
 from recours.casework.forms import _CaseActionForm
 from recours.casework.models import CallDirection, CallScenario, Period
+from recours.geo.forms import CommuneChoiceField
 
 STARTED_SALT = "recours.casework.call-started"
 MAX_OPEN_HOURS = 12
@@ -61,9 +62,28 @@ class CallbackFields(forms.Form):
     callback_assignee = forms.ChoiceField(label=_("Rappel à faire par"), required=False)
 
     def set_colleagues(self, colleagues):
+        self.colleagues = list(colleagues)
         self.fields["callback_assignee"].choices = [("", _("L'équipe (personne en particulier)")), *[
-            (str(user.pk), user.get_full_name() or user.get_username()) for user in colleagues
+            (str(user.pk), user.get_full_name() or user.get_username()) for user in self.colleagues
         ]]
+
+    def require_date(self):
+        """When planning is the whole point (a call planned from the case, not after a call)."""
+        self.fields["callback_at"].required = True
+        self.fields["callback_at"].label = _("Appeler le")
+        self.fields["callback_at"].error_messages["required"] = _("Indiquez quand appeler la personne.")
+        self.fields["callback_reason"].label = _("Objet de l'appel")
+        self.fields["callback_assignee"].label = _("Appel à faire par")
+        return self
+
+    def plan(self) -> CallbackPlan | None:
+        """The next call asked for (after is_valid), or None when no date is given."""
+        data = self.cleaned_data
+        if not data.get("callback_at"):
+            return None
+        chosen = data.get("callback_assignee")
+        assignee = next((user for user in self.colleagues if str(user.pk) == chosen), None) if chosen else None
+        return CallbackPlan(due_at=data["callback_at"], reason=data.get("callback_reason", ""), assigned_to=assignee)
 
 
 class CallSheetForm(_StepsMixin, _CaseActionForm):
@@ -83,6 +103,10 @@ class CallSheetForm(_StepsMixin, _CaseActionForm):
     )
     postal_code = forms.CharField(label=_("Code postal du lieu"), required=False, max_length=5,
                                   widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    commune = CommuneChoiceField(
+        label=_("Commune du lieu"), required=False,
+        help_text=_("Ce code postal couvre plusieurs communes : demandez laquelle à la personne."),
+    )
     criteria = forms.MultipleChoiceField(label=_("Critères possibles"), required=False,
                                          widget=forms.CheckboxSelectMultiple)
     domain = forms.ChoiceField(label=_("Domaine"), required=False)
@@ -101,6 +125,7 @@ class CallSheetForm(_StepsMixin, _CaseActionForm):
         self.fields["domain"].choices = [("", _("Je ne sais pas")), *((d.code, d.label) for d in domains_active())]
         self.callback = CallbackFields(*args, prefix=None, auto_id=f"{self.id_prefix}_%s", **kwargs)
         self.callback.set_colleagues(colleagues)
+        self._commune_choices()
 
     def clean_started(self):
         started = started_read(self.cleaned_data["started"])
@@ -108,23 +133,43 @@ class CallSheetForm(_StepsMixin, _CaseActionForm):
             raise forms.ValidationError(_("La fiche est restée ouverte trop longtemps : notez la durée de l'appel."))
         return started
 
-    def clean_postal_code(self):
-        from recours.geo.selectors import communes_for_postal_code, postal_code_is_valid
+    def _commune_choices(self):
+        """The communes of the code typed, to ask the person which one, and « Je ne sais pas »."""
+        from recours.geo.selectors import COMMUNE_UNKNOWN, COMMUNE_UNKNOWN_LABEL, place_resolve
 
-        code = self.cleaned_data["postal_code"].strip()
-        if code and not (postal_code_is_valid(code) and communes_for_postal_code(code)):
-            raise forms.ValidationError(_("Ce code postal n'existe pas."))
-        return code
+        code = (self.data.get(self.add_prefix("postal_code")) or "") if self.is_bound else ""
+        self.commune_candidates = place_resolve(postal_code=code).candidates if code.strip() else ()
+        self.fields["commune"].choices = [
+            ("", _("Choisissez")), *((c.insee_code, c.name) for c in self.commune_candidates),
+            (COMMUNE_UNKNOWN, COMMUNE_UNKNOWN_LABEL),
+        ]
+
+    @property
+    def needs_commune_choice(self) -> bool:
+        return len(self.commune_candidates) > 1 or (self.is_bound and "commune" in self.errors)
+
+    def clean(self):
+        """The place by the one policy of every channel (geo.selectors.place_resolve): the
+        adviser asks which commune when the code has several (or answers « Je ne sais pas »)."""
+        from recours.geo.selectors import place_resolve
+
+        data = super().clean()
+        code, chosen = (data.get("postal_code") or "").strip(), data.get("commune") or ""
+        data["place"] = None
+        if code:  # the communes offered are the code's: none without one
+            place = place_resolve(postal_code=code, commune=chosen, ask=True)
+            if place.error:
+                self.add_error(place.error_field, place.error)
+            else:
+                data["place"] = place
+        return data
 
     def is_valid(self):
         return all([super().is_valid(), self.callback.is_valid()])
 
-    def commune(self) -> str | None:
-        from recours.geo.selectors import communes_for_postal_code
-
-        code = self.cleaned_data.get("postal_code")
-        communes = communes_for_postal_code(code) if code else []
-        return communes[0].insee_code if len(communes) == 1 else None
+    def commune_id(self) -> str | None:
+        place = self.cleaned_data.get("place")
+        return place.commune_id if place else None
 
     def contact(self) -> dict:
         data = self.cleaned_data

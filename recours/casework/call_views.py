@@ -1,8 +1,11 @@
-"""The phone call sheet: a new call becomes a case; calls and callbacks of a case."""
+"""The phone call sheet: a new call becomes a case; calls and callbacks of a case.
+
+The services (calls.py) do the work, the forms hand them what was typed. Opening the sheet
+of a case writes only the audit event of that read (`call.sheet_open`).
+"""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,35 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from recours.accounts.permissions import staff_required
+from recours.accounts.selectors import colleagues_of
 from recours.casework import calls, selectors
-from recours.casework.call_forms import CallSheetForm, CaseCallForm, started_stamp
+from recours.casework.call_forms import CallbackFields, CallSheetForm, CaseCallForm, started_stamp
 from recours.casework.models import CallDirection, CallScenario, ScheduledCall
 from recours.casework.views import _case_or_404, _form_errors_from
 from recours.core.audit import audit_record
-
-
-def _colleagues_of(user):
-    from django.contrib.auth import get_user_model
-
-    from recours.accounts.selectors import memberships_of
-
-    team_ids = list(memberships_of(user).values_list("team_id", flat=True))
-    return (get_user_model().objects.filter(is_active=True, memberships__team_id__in=team_ids)
-            .distinct().order_by("first_name", "last_name", "username"))
-
-
-def _assignee(form, colleagues):
-    pk = form.cleaned_data.get("callback_assignee")
-    return next((user for user in colleagues if str(user.pk) == pk), None) if pk else None
-
-
-def _schedule_if_asked(*, case, form, colleagues, actor):
-    data = form.cleaned_data
-    if data.get("callback_at"):
-        calls.callback_schedule(
-            case=case, due_at=data["callback_at"], reason=data.get("callback_reason", ""),
-            assigned_to=_assignee(form, colleagues), actor=actor,
-        )
 
 
 @staff_required
@@ -46,7 +26,7 @@ def _schedule_if_asked(*, case, form, colleagues, actor):
 @require_http_methods(["GET", "POST"])
 def call_new(request):
     """"Nouvel appel": the sheet of an incoming call, which records it as a case."""
-    colleagues = list(_colleagues_of(request.user))
+    colleagues = list(colleagues_of(request.user))
     if request.method == "GET":
         form = CallSheetForm(initial={"started": started_stamp(), "scenario": CallScenario.VICTIM},
                              colleagues=colleagues)
@@ -55,15 +35,13 @@ def call_new(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():  # the case and its callback, or nothing: a retry makes no twin
-                case, receipt, _call = calls.call_sheet_create_case(
-                    scenario=data["scenario"], steps=form.steps(), actor=request.user, started_at=data["started"],
-                    duration_minutes=data.get("duration_minutes"), caller_role=data.get("caller_role", ""),
-                    postal_code=data.get("postal_code", ""), commune=form.commune(),
-                    criteria=tuple(data["criteria"]), domain=data.get("domain") or None,
-                    period=data.get("period", ""), contact=form.contact(),
-                )
-                _schedule_if_asked(case=case, form=form.callback, colleagues=colleagues, actor=request.user)
+            case, receipt, _call = calls.call_sheet_create_case(
+                scenario=data["scenario"], steps=form.steps(), actor=request.user, started_at=data["started"],
+                duration_minutes=data.get("duration_minutes"), caller_role=data.get("caller_role", ""),
+                postal_code=data.get("postal_code", ""), commune=form.commune_id(),
+                criteria=tuple(data["criteria"]), domain=data.get("domain") or None,
+                period=data.get("period", ""), contact=form.contact(), next_callback=form.callback.plan(),
+            )
         except ValidationError as error:
             _form_errors_from(form, error)
         else:
@@ -101,11 +79,7 @@ def case_call(request, reference: str):
     """Note a call on a case (a callback it answers is marked done) and maybe plan the next one."""
     case = _case_or_404(request, reference)
     colleagues = list(selectors.case_colleagues(case))
-    callback_id = request.GET.get("rappel") or request.POST.get("callback")
-    callback = None
-    if callback_id and str(callback_id).isdigit():
-        callback = ScheduledCall.objects.filter(pk=int(callback_id), case=case, done_at__isnull=True,
-                                                cancelled_at__isnull=True).first()
+    callback = calls.callback_to_make(case, request.GET.get("rappel") or request.POST.get("callback"))
     if request.method == "GET":
         initial = {"scenario": (case.details or {}).get("call_scenario", CallScenario.VICTIM),
                    "direction": CallDirection.OUTGOING if callback else CallDirection.INCOMING,
@@ -117,18 +91,42 @@ def case_call(request, reference: str):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                calls.call_record(
-                    case=case, actor=request.user, scenario=data["scenario"], steps=form.steps(),
-                    direction=data["direction"], duration_minutes=data.get("duration_minutes"), callback=callback,
-                )
-                _schedule_if_asked(case=case, form=form.schedule, colleagues=colleagues, actor=request.user)
+            calls.call_record(
+                case=case, actor=request.user, scenario=data["scenario"], steps=form.steps(),
+                direction=data["direction"], duration_minutes=data.get("duration_minutes"), callback=callback,
+                next_callback=form.schedule.plan(),
+            )
         except ValidationError as error:
             _form_errors_from(form, error)
         else:
             messages.success(request, _("L'appel est noté."))
             return redirect(reverse("casework:case", args=[case.reference]) + "#appels")
     return _render_case_call(request, case, form, callback, status=400)
+
+
+@staff_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def callback_plan(request, reference: str):
+    """Plan an outgoing call to the person from any open case (a letter, an email, a desk visit,
+    a form...): it waits among the team's callbacks like one noted after a call."""
+    case = _case_or_404(request, reference)
+    colleagues = list(selectors.case_colleagues(case))
+    form = CallbackFields(request.POST or None, auto_id="plan_%s")
+    form.set_colleagues(colleagues)
+    form.require_date()
+    if request.method == "POST" and form.is_valid():
+        try:
+            calls.callback_schedule(case=case, plan=form.plan(), actor=request.user)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("L'appel est prévu : il apparaît dans les rappels de l'équipe."))
+            return redirect(reverse("casework:case", args=[case.reference]) + "#appels")
+    return render(request, "casework/callback_plan.html", {
+        "title": _("Prévoir un appel — dossier %(reference)s") % {"reference": case.reference},
+        "case": case, "form": form, "console_section": "queue",
+    }, status=400 if form.errors else 200)
 
 
 def _render_case_call(request, case, form, callback, status=200):
@@ -151,4 +149,3 @@ def callback_cancel(request, reference: str, callback_id: int):
     else:
         messages.success(request, _("Le rappel est annulé."))
     return redirect(reverse("casework:case", args=[case.reference]) + "#appels")
-

@@ -74,6 +74,15 @@ ROLE_OF_SCENARIO = {CallScenario.VICTIM: "victime", CallScenario.WITNESS: "temoi
 ROLES_ON_BEHALF = ("tiers", "professionnel")
 
 
+@dataclass(frozen=True)
+class CallbackPlan:
+    """The next call to make, noted on a call sheet (see `callback_schedule`)."""
+
+    due_at: dt.datetime
+    reason: str = ""
+    assigned_to: object = None  # a user of the case's team, or None: the team
+
+
 def step_guidance(scenario: str) -> list[dict]:
     """The steps with the guidance for this scenario (the general one when none is specific)."""
     return [
@@ -97,11 +106,14 @@ def _steps_clean(steps: dict) -> dict:
 def call_sheet_create_case(
     *, scenario: str, steps: dict, actor, started_at: dt.datetime, duration_minutes: int | None = None,
     caller_role: str = "", postal_code: str = "", commune: str | None = None, criteria: tuple = (),
-    domain: str | None = None, period: str = "", contact: dict | None = None,
+    domain: str | None = None, period: str = "", contact: dict | None = None, next_callback: CallbackPlan | None = None,
 ) -> tuple[Case, str, PhoneCall]:
-    """An incoming call becomes a case (channel phone), routed like a web report; returns the
-    case, its receipt (to read out once: only its hash is kept) and the call sheet."""
-    from recours.casework.services import ReportInput, case_create_from_report
+    """An incoming call becomes a case (channel phone), routed like a web report, with the
+    next call if one is planned: all of it, or nothing (a retry makes no twin). Returns the
+    case, its receipt (to read out once: only its hash is kept) and the call sheet.
+
+    The receipt is issued (and slowly hashed) before the transaction opens."""
+    from recours.casework.services import ReportInput, case_create_from_report, receipt_issue
 
     errors = {}
     if scenario not in CallScenario.values:
@@ -122,13 +134,16 @@ def call_sheet_create_case(
         criteria=tuple(criteria), domain=domain or None, period=period or "", contact=contact,
         grounds_unknown=not criteria, details={"call_scenario": scenario},
     )
+    issued = receipt_issue()
     with transaction.atomic():
-        case, receipt = case_create_from_report(report=report, channel=Channel.PHONE)
+        case, receipt = case_create_from_report(report=report, channel=Channel.PHONE, receipt=issued)
         call = PhoneCall.objects.create(
             case=case, direction=CallDirection.INCOMING, scenario=scenario, adviser=actor, started_at=started_at,
             ended_at=ended_at, duration_seconds=seconds, steps=steps,
         )
         audit_record(actor=actor, action="call.record", case=case, call=call.pk, scenario=scenario, new_case=True)
+        if next_callback is not None:
+            callback_schedule(case=case, plan=next_callback, actor=actor)
     return case, receipt, call
 
 
@@ -136,9 +151,10 @@ def call_sheet_create_case(
 def call_record(
     *, case: Case, actor, scenario: str, steps: dict, direction: str = CallDirection.INCOMING,
     started_at: dt.datetime | None = None, duration_minutes: int | None = None, callback: ScheduledCall | None = None,
+    next_callback: CallbackPlan | None = None,
 ) -> PhoneCall:
     """A call on an existing case (the person calls again, or we call back); a callback it
-    answers is marked done."""
+    answers is marked done; the next call, if planned, is scheduled (all of it, or nothing)."""
     if scenario not in CallScenario.values:
         raise ValidationError({"scenario": _("Choisissez le scénario de l'appel.")})
     if direction not in CallDirection.values:
@@ -159,20 +175,23 @@ def call_record(
         callback.done_at, callback.done_call = ended_at, call
         callback.save(update_fields=["done_at", "done_call"])
         audit_record(actor=actor, action="callback.done", case=case, callback=callback.pk, call=call.pk)
+    if next_callback is not None:
+        callback_schedule(case=case, plan=next_callback, actor=actor)
     return call
 
 
 @transaction.atomic
-def callback_schedule(*, case: Case, due_at: dt.datetime, actor, reason: str = "", assigned_to=None) -> ScheduledCall:
-    if due_at < timezone.now() - dt.timedelta(minutes=5):
+def callback_schedule(*, case: Case, plan: CallbackPlan, actor) -> ScheduledCall:
+    if plan.due_at < timezone.now() - dt.timedelta(minutes=5):
         raise ValidationError({"callback_at": _("Le rappel doit être prévu dans le futur.")})
-    if assigned_to is not None and not assigned_to.memberships.filter(team_id=case.team_id).exists():
+    if plan.assigned_to is not None and not plan.assigned_to.memberships.filter(team_id=case.team_id).exists():
         raise ValidationError({"callback_assignee": _("Choisissez une personne de l'équipe du dossier.")})
     callback = ScheduledCall.objects.create(
-        case=case, due_at=due_at, reason=(reason or "").strip()[:500], assigned_to=assigned_to, created_by=actor,
+        case=case, due_at=plan.due_at, reason=(plan.reason or "").strip()[:500], assigned_to=plan.assigned_to,
+        created_by=actor,
     )
     audit_record(actor=actor, action="callback.schedule", case=case, callback=callback.pk,
-                 due_at=due_at.isoformat())
+                 due_at=plan.due_at.isoformat())
     return callback
 
 
@@ -192,6 +211,15 @@ def callbacks_pending(cases) -> list[ScheduledCall]:
         ScheduledCall.objects.filter(case__in=cases, done_at__isnull=True, cancelled_at__isnull=True)
         .select_related("case", "assigned_to").order_by("due_at", "pk")
     )
+
+
+def callback_to_make(case: Case, callback_id) -> ScheduledCall | None:
+    """A callback of this case still to make (neither done nor cancelled), by its id as typed; None otherwise."""
+    if not callback_id or not str(callback_id).isdigit():
+        return None
+    return ScheduledCall.objects.filter(
+        pk=int(callback_id), case=case, done_at__isnull=True, cancelled_at__isnull=True
+    ).first()
 
 
 def case_calls(case: Case) -> list[PhoneCall]:

@@ -59,14 +59,49 @@ class _CaseActionForm(forms.Form):
                 field.widget = Select(attrs=field.widget.attrs, choices=field.widget.choices)
 
 
+class _MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleans to a list (empty when none was chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", _MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [super(MultipleFileField, self).clean(one, initial) for one in files if one]
+
+
 class ReplyForm(_CaseActionForm):
     id_prefix = "reply"
     body = forms.CharField(
         label=_("Répondre à la personne"),
-        help_text=_("La personne lira cette réponse sur sa page de suivi. Si elle l'a demandé, un courriel lui dira seulement qu'un message l'attend."),
+        help_text=_("Lue sur sa page de suivi ; un courriel lui dit seulement qu'un message l'attend, si elle l'a demandé."),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=settings.RECOURS_MESSAGE_MAX_CHARS,
     )
+    files = MultipleFileField(
+        label=_("Joindre des documents (facultatif)"),
+        help_text=_("PDF ou image (JPEG, PNG, WebP), 10 Mo au maximum par fichier : la personne les téléchargera "
+                    "depuis sa page de suivi."),
+        required=False,
+    )
+
+    def clean_files(self):
+        """Too heavy is refused before reading; the content itself is checked by the service."""
+        from recours.casework.attachments import too_large_message
+
+        files = self.cleaned_data.get("files") or []
+        for upload in files:
+            if upload.size > settings.RECOURS_ATTACHMENT_MAX_BYTES:
+                raise forms.ValidationError(too_large_message(upload.name))
+        return files
+
+    def uploads(self) -> tuple[tuple[str, bytes], ...]:
+        return tuple((upload.name, upload.read()) for upload in self.cleaned_data.get("files") or ())
 
 
 class NoteForm(_CaseActionForm):
@@ -74,6 +109,16 @@ class NoteForm(_CaseActionForm):
     body = forms.CharField(
         label=_("Ajouter une note interne"),
         help_text=_("Visible par votre équipe seulement, jamais par la personne."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=settings.RECOURS_MESSAGE_MAX_CHARS,
+    )
+
+
+class PartnerMessageForm(_CaseActionForm):
+    id_prefix = "partner"
+    body = forms.CharField(
+        label=_("Écrire à la structure partenaire"),
+        help_text=_("Lu par la structure qui a déposé le dossier, si la personne a accepté qu'elle le suive ; jamais par la personne."),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=settings.RECOURS_MESSAGE_MAX_CHARS,
     )

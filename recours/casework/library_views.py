@@ -1,28 +1,25 @@
 """The library of legal answers: every staff member reads it, coordinators manage it.
 
-A coordinator edits the templates of the teams they coordinate; the national templates
-are managed by the national team's coordinators (and the admin site).
+A coordinator (or administrator) edits the templates of the teams they manage
+(`accounts.selectors.teams_managed_by`); the national templates are managed by the
+national team's managers (and the admin site).
 """
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from recours.accounts.models import Role, Team
 from recours.accounts.permissions import staff_required
+from recours.accounts.selectors import MANAGER_ROLES, teams_managed_by
 from recours.casework import selectors, services
 from recours.casework.answers import PLACEHOLDERS
 from recours.casework.forms import AnswerTemplateForm, TemplateSearchForm
-
-MANAGERS = [Role.COORDINATOR, Role.ADMINISTRATOR]
-
-
-def _managed_teams(user):
-    return Team.objects.filter(active=True, memberships__user=user, memberships__role__in=MANAGERS).distinct()
-
 
 @staff_required
 @require_GET
@@ -40,15 +37,29 @@ def template_list(request):
             "title": _("Réponses types"),
             "search_form": form,
             "templates": templates,
-            "can_manage": _managed_teams(request.user).exists(),
+            "can_manage": teams_managed_by(request.user).exists(),
             "placeholders": PLACEHOLDERS,
             "console_section": "templates",
         },
     )
 
 
+@staff_required
+@require_GET
+def template_by_key(request, key: str):
+    """A reference answer by its key (how other content, such as the rights pages, links to
+    the library without copying it): its edit page for whoever manages it, else the library
+    searched for its title."""
+    template = selectors.answer_templates_for(request.user).filter(key=key).first()
+    if template is None:
+        raise Http404
+    if selectors.answer_templates_managed_by(request.user).filter(pk=template.pk).exists():
+        return redirect("casework:template_edit", pk=template.pk)
+    return redirect(reverse("casework:templates") + "?" + urlencode({"modeles": template.title}))
+
+
 def _template_form_page(request, template=None):
-    teams = list(_managed_teams(request.user))
+    teams = list(teams_managed_by(request.user))
     national = any(team.is_national for team in teams)
     initial = {}
     if template is not None:
@@ -76,13 +87,13 @@ def _template_form_page(request, template=None):
     )
 
 
-@staff_required(roles=MANAGERS)
+@staff_required(roles=MANAGER_ROLES)
 @require_http_methods(["GET", "POST"])
 def template_create(request):
     return _template_form_page(request)
 
 
-@staff_required(roles=MANAGERS)
+@staff_required(roles=MANAGER_ROLES)
 @require_http_methods(["GET", "POST"])
 def template_edit(request, pk: int):
     template = selectors.answer_templates_managed_by(request.user).filter(pk=pk).first()

@@ -25,6 +25,10 @@ class Channel(models.TextChoices):
     API = "api", _("API partenaire")
     CHAT = "chat", _("tchat")
     PHONE = "phone", _("téléphone")
+    PARTNER = "partner", _("déposé par un partenaire avec la personne")
+    LETTER = "letter", _("courrier")
+    EMAIL = "email", _("courriel")
+    IN_PERSON = "in_person", _("accueil physique")
 
 
 class Status(models.TextChoices):
@@ -87,6 +91,24 @@ class StepTaken(models.TextChoices):
     OTHER = "autre", _("Autre chose")
 
 
+class Witnesses(models.TextChoices):
+    """The person's answer to "did others see or hear it?" (kept in `Case.details["witnesses"]`)."""
+
+    YES = "oui", _("Oui")
+    NO = "non", _("Non")
+    UNKNOWN = "ne_sait_pas", _("Je ne sais pas")
+
+
+class PersonInformed(models.TextChoices):
+    """A witness's or a relative's answer to "does the person concerned know that you report
+    this?" (kept in `Case.details["person_informed"]`)."""
+
+    YES_AGREES = "oui_accord", _("Oui, et elle est d'accord")
+    YES_HESITATES = "oui_sans_accord", _("Oui, mais elle n'est pas d'accord ou elle hésite")
+    NO = "non", _("Non, elle ne le sait pas")
+    UNKNOWN = "ne_sait_pas", _("Je ne sais pas")
+
+
 class Case(models.Model):
     reference = models.CharField(_("référence"), max_length=12, unique=True, default=reference_generate)
     channel = models.CharField(_("canal"), max_length=10, choices=Channel.choices)
@@ -101,6 +123,12 @@ class Case(models.Model):
     postal_code = models.CharField(_("code postal"), max_length=5, blank=True)
     commune = models.ForeignKey(
         "geo.Commune", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("commune")
+    )
+    # The commune's département, or the one of a postal code whose communes all share it when
+    # none was chosen (geo.selectors.place_resolve): the case is routed and counted by it.
+    departement = models.ForeignKey(
+        "geo.Departement", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("département"),
     )
     online = models.BooleanField(_("en ligne"), default=False)
     team = models.ForeignKey(
@@ -128,8 +156,19 @@ class Case(models.Model):
     has_contact = models.BooleanField(_("a laissé un contact"), default=False)
     notify_by_email = models.BooleanField(_("accepte d'être prévenu·e par courriel"), default=False)
     consent_at = models.DateTimeField(_("consentement donné le"))
+    # The language of the pages the person used to report (the address's prefix: core/i18n.py):
+    # the adviser sees it ("Langue choisie : anglais"), mails to the person are written in it.
+    language = models.CharField(_("langue choisie"), max_length=8, default="fr", blank=True)
 
     receipt_hash = models.CharField(max_length=64, unique=True)
+    # The partner structure that filed the report with or for the person (recours.partners keeps
+    # who filed it and what the person agreed to): the console shows it and may write to it.
+    filed_by_structure = models.ForeignKey(
+        "directory.Structure", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("déposé par la structure partenaire"),
+    )
+    # The person agreed to be contacted only through that partner, not directly.
+    contact_through_partner = models.BooleanField(_("contact par le partenaire seulement"), default=False)
 
     created_at = models.DateTimeField(_("reçu le"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -189,9 +228,25 @@ class Message(models.Model):
     author = models.CharField(max_length=10, choices=MessageAuthor.choices)
     author_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     body = EncryptedTextField(_("message"))
+    # The language of the follow-up page the person wrote from ("" for advisers' and system messages).
+    language = models.CharField(_("langue choisie"), max_length=8, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
+        ordering = ["created_at", "id"]
+
+
+class PartnerMessage(models.Model):
+    """A message of the advisers to the partner that filed a case (never shown to the person)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="partner_messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    body = EncryptedTextField(_("message au partenaire"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("message au partenaire")
+        verbose_name_plural = _("messages aux partenaires")
         ordering = ["created_at", "id"]
 
 
@@ -438,3 +493,7 @@ class ReferralFile(models.Model):
     class Meta:
         verbose_name = _("saisine")
         verbose_name_plural = _("saisines")
+
+
+# The orientation step (a person pointed to a service of the directory) has its own module.
+from recours.casework.orientation_models import ConsentHow, Orientation, OrientationStatus  # noqa: E402,F401

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import threading
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,8 +22,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from recours.casework.models import Case, Period, Qualification, ReferralFile, ReferralStatus, RespondentKind, Status, StepTaken
+from recours.casework.models import (
+    Case, Period, Qualification, ReferralFile, ReferralStatus, RespondentKind, Status, StepTaken, Witnesses,
+)
+from recours.casework.selectors import case_criteria, case_domain
 from recours.core.audit import audit_record
+
+logger = logging.getLogger(__name__)
 
 FORMAT = "recours.saisine/1"
 DEFENDER_URL = "https://www.defenseurdesdroits.fr/saisir-le-defenseur-des-droits"
@@ -41,7 +48,26 @@ REQUIRED_FOR_READY = {
 
 def _steps_text(case: Case) -> str:
     labels = dict(StepTaken.choices)
-    return "\n".join(f"- {labels.get(code, code)}" for code in case.steps_taken or () if code != StepTaken.NOTHING)
+    lines = [f"- {labels.get(code, code)}" for code in case.steps_taken or () if code != StepTaken.NOTHING]
+    detail = str((case.details or {}).get("steps_detail") or "").strip()
+    return "\n".join([*lines, detail] if detail else lines)
+
+
+def _facts_text(case: Case) -> str:
+    """The narrative, then the consequences the person described."""
+    consequences = str((case.details or {}).get("consequences") or "").strip()
+    parts = [case.narrative or ""]
+    if consequences:
+        parts.append(_("Conséquences : %(text)s") % {"text": consequences})
+    return "\n\n".join(part for part in parts if part)
+
+
+def _evidence_lines(case: Case) -> list[str]:
+    lines = [f"- {attachment.filename}" for attachment in case.attachments.filter(message__author="person")]
+    lines += [f"- {attachment.filename}" for attachment in case.attachments.filter(message__isnull=True)]
+    if (case.details or {}).get("witnesses") == Witnesses.YES:
+        lines.append("- " + _("Témoignages : d'autres personnes ont vu ou entendu ce qui s'est passé"))
+    return lines
 
 
 def _dates_text(case: Case) -> str:
@@ -56,18 +82,20 @@ def referral_draft_content(case: Case) -> dict:
     """A first draft from what the case holds; the adviser completes it with the person."""
     contact = case.contact or {}
     qualification = Qualification.objects.filter(case=case).first()
-    evidence = [f"- {attachment.filename}" for attachment in case.attachments.all()]
     return {
         "person": {
             "last_name": "", "first_name": contact.get("name", ""), "address": "",
             "postal_code": case.postal_code or "", "city": case.commune.name if case.commune_id else "",
             "phone": contact.get("phone", ""), "email": contact.get("email", ""),
         },
-        "respondent": {"name": "", "kind": qualification.respondent_kind if qualification else "", "address": ""},
-        "facts": case.narrative or "",
+        "respondent": {
+            "name": str((case.details or {}).get("respondent") or "").strip(),
+            "kind": qualification.respondent_kind if qualification else "", "address": "",
+        },
+        "facts": _facts_text(case),
         "dates": _dates_text(case),
         "steps": _steps_text(case),
-        "evidence": "\n".join(evidence),
+        "evidence": "\n".join(_evidence_lines(case)),
         "requests": "",
     }
 
@@ -183,9 +211,7 @@ def _exportable(case: Case) -> ReferralFile:
 def _document(case: Case, referral: ReferralFile) -> dict:
     """What both exports say, as plain values."""
     content = _content_clean(referral.content or {})
-    qualification = Qualification.objects.filter(case=case).select_related("domain").first()
-    criteria = list(qualification.criteria.all()) if qualification else list(case.reported_criteria.all())
-    domain = (qualification.domain if qualification and qualification.domain_id else case.domain)
+    criteria, domain = case_criteria(case), case_domain(case)
     return {
         "format": FORMAT,
         "reference": case.reference,
@@ -208,11 +234,15 @@ def _document(case: Case, referral: ReferralFile) -> dict:
     }
 
 
+def _json_bytes(case: Case, referral: ReferralFile) -> bytes:
+    return json.dumps(_document(case, referral), ensure_ascii=False, indent=2).encode()
+
+
 def referral_json(*, case: Case, actor) -> bytes:
     referral = _exportable(case)
-    document = _document(case, referral)
+    body = _json_bytes(case, referral)
     audit_record(actor=actor, action="referral.export", case=case, format="json")
-    return json.dumps(document, ensure_ascii=False, indent=2).encode()
+    return body
 
 
 def pdf_url_fetcher():
@@ -223,18 +253,97 @@ def pdf_url_fetcher():
     return URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
 
 
-def referral_pdf(*, case: Case, actor) -> bytes:
+_pdf_lock = threading.Lock()  # one layout at a time: the warm-up and a request never overlap
+
+
+def referral_pdf_html(document: dict, *, consent_at: dt.datetime) -> str:
+    return render_to_string("casework/referral_pdf.html", {
+        "doc": document, "generated": timezone.localtime(), "defender_url": DEFENDER_URL,
+        "consent_at": timezone.localtime(consent_at),
+    })
+
+
+def pdf_write(html: str) -> bytes:
     from weasyprint import HTML
 
+    with _pdf_lock:
+        return HTML(string=html, url_fetcher=pdf_url_fetcher()).write_pdf()
+
+
+def _pdf_bytes(case: Case, referral: ReferralFile) -> bytes:
+    return pdf_write(referral_pdf_html(_document(case, referral), consent_at=referral.consent_at))
+
+
+def referral_pdf(*, case: Case, actor) -> bytes:
     referral = _exportable(case)
-    document = _document(case, referral)
-    html = render_to_string("casework/referral_pdf.html", {
-        "doc": document, "generated": timezone.localtime(), "defender_url": DEFENDER_URL,
-        "consent_at": timezone.localtime(referral.consent_at),
-    })
-    pdf = HTML(string=html, url_fetcher=pdf_url_fetcher()).write_pdf()
+    pdf = _pdf_bytes(case, referral)
     audit_record(actor=actor, action="referral.export", case=case, format="pdf")
     return pdf
+
+
+OFFERABLE = (ReferralStatus.READY, ReferralStatus.SENT)
+
+
+def referral_offer(*, case: Case, actor, followup_url: str):
+    """Give the person her own referral file: a reply on her follow-up page carrying the PDF
+    (to print, or to attach to the Défenseur des droits' online form) and the JSON.
+
+    Only a file that is ready (or sent) and that she agreed to; a copy made now, so a later
+    edit of the file does not change what she was given (offer it again after an edit).
+    """
+    from recours.casework.services import case_reply
+
+    referral = referral_get(case)
+    if referral is None or referral.status not in OFFERABLE or referral.consent_at is None:
+        raise ValidationError(
+            _("Seule une saisine prête à transmettre, avec l'accord de la personne, peut lui être remise.")
+        )
+    documents = [
+        (referral_filename(case, "pdf"), "application/pdf", _pdf_bytes(case, referral)),
+        (referral_filename(case, "json"), "application/json", _json_bytes(case, referral)),
+    ]
+    body = _(
+        "Votre dossier de saisine du Défenseur des droits est prêt : vous pouvez le télécharger ci-dessous. "
+        "Le PDF s'imprime ou se joint au formulaire en ligne du Défenseur des droits : %(url)s"
+    ) % {"url": DEFENDER_URL}
+    message = case_reply(case=case, body=body, actor=actor, followup_url=followup_url, documents=documents)
+    audit_record(actor=actor, action="referral.offer", case=case, message=message.pk)
+    return message
+
+
+# A referral file with nothing of anybody in it, laid out once when a web process starts.
+_WARM_UP_DOCUMENT = {
+    "reference": "R0000000", "team": "", "person": {}, "respondent": {}, "grounds": [], "domain": None,
+    "facts": "Échauffement.", "dates": "", "steps_taken": "", "evidence": [], "requests": "",
+    "consent": {"given_at": "", "how": ""}, "prepared_by": "",
+}
+
+
+def pdf_warm_up() -> None:
+    """Import WeasyPrint and lay out a referral file (fonts found, Pango and HarfBuzz loaded):
+    in a fresh process the first PDF cost 1.2 s of import and 0.3 s of first layout
+    (bench/referral_pdf.py, docs/performance.md); after this, the first real one costs what
+    the next ones do."""
+    pdf_write(referral_pdf_html(_WARM_UP_DOCUMENT, consent_at=timezone.now()))
+
+
+def pdf_warm_up_in_background() -> threading.Thread | None:
+    """Start pdf_warm_up in a daemon thread (the web process's start, recours/asgi.py), unless
+    RECOURS_PDF_WARM_UP is off. A failure is logged, never raised: the first PDF is then slow."""
+    from django.conf import settings
+
+    if not settings.RECOURS_PDF_WARM_UP:
+        return None
+
+    def run():
+        try:
+            pdf_warm_up()
+        except Exception:  # the warm-up only saves time; a request would meet the same error
+            logger.warning("PDF warm-up failed", exc_info=True)
+
+    thread = threading.Thread(target=run, name="pdf-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def referral_filename(case: Case, extension: str) -> str:

@@ -30,6 +30,8 @@ def referral_edit(request, reference: str):
         audit_record(actor=request.user, action="referral.view", case=case)
         return _render(request, case, referral, form)
     action = request.POST.get("action", "save")
+    if action == "offer":
+        return _offer(request, case)
     form = ReferralForm(request.POST)
     if action in ACTIONS and form.is_valid():
         data = form.cleaned_data
@@ -51,6 +53,20 @@ def referral_edit(request, reference: str):
             return redirect(reverse("casework:referral", args=[case.reference]))
     referral = service.referral_get(case)
     return _render(request, case, referral, form, status=400)
+
+
+def _offer(request, case):
+    """Give the ready file to the person, on her follow-up page (PDF and JSON)."""
+    try:
+        service.referral_offer(
+            case=case, actor=request.user, followup_url=request.build_absolute_uri(reverse("intake:followup"))
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Le dossier de saisine est remis à la personne : elle peut le télécharger "
+                                    "sur sa page de suivi."))
+    return redirect(reverse("casework:referral", args=[case.reference]))
 
 
 def _render(request, case, referral, form, status=200):

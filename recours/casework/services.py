@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Sum
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from recours.accounts.routing import team_for_location
-from recours.casework.attachments import attachment_check, safe_filename
+from recours.accounts.routing import team_for_place
+from recours.casework.attachments import attachment_check, attachment_quota_check, safe_filename
 from recours.casework import answers, signals
 from recours.casework.criteria_key import criteria_key, criteria_key_refresh
 from recours.casework.models import (
@@ -29,8 +30,10 @@ from recours.casework.models import (
     Status,
 )
 from recours.casework.waiting import waiting_refresh
-from recours.core.audit import audit_record
+from recours.core.audit import audit_record, audit_scrub_case
+from recours.core.i18n import person_language
 from recours.core.receipts import receipt_generate, receipt_hash
+from recours.geo.selectors import Place, place_of_departement, place_resolve
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class ReportInput:
     details: dict = field(default_factory=dict)
     postal_code: str = ""
     commune: str | None = None  # INSEE code
+    departement: str | None = None  # only when the place is no more precise (the chat's approximate codes)
     online: bool = False
     occurred_on: dt.date | None = None
     period: str = ""
@@ -53,6 +57,8 @@ class ReportInput:
     contact: dict = field(default_factory=dict)
     notify_by_email: bool = False
     attachment_ids: tuple[int, ...] = ()
+    # The language of the pages the person used (core/i18n.py); "" for the active language.
+    language: str = ""
 
 
 def attachment_create(*, name: str, data: bytes) -> Attachment:
@@ -63,28 +69,89 @@ def attachment_create(*, name: str, data: bytes) -> Attachment:
     )
 
 
-def case_create_from_report(*, report: ReportInput, channel: str = Channel.FORM) -> tuple[Case, str]:
-    """Create a case from a checked report; returns the case and its receipt (shown once, never stored)."""
+@dataclass(frozen=True)
+class IssuedReceipt:
+    """A new receipt (shown once, never stored) and its hash (stored on the case)."""
+
+    code: str
+    digest: str
+
+
+def receipt_issue() -> IssuedReceipt:
+    """A new receipt and its hash. The hash is slow by design (Argon2id): call this before a
+    transaction opens, so that no transaction (nor the connection it holds) waits on it."""
     # 10^16 codes: a collision is never expected; the unique constraint would refuse one.
-    receipt = receipt_generate()
-    # The slow hash runs before the transaction, so no database connection waits on it.
-    digest = receipt_hash(receipt)
+    code = receipt_generate()
+    return IssuedReceipt(code=code, digest=receipt_hash(code))
+
+
+def case_create_from_report(
+    *, report: ReportInput, channel: str = Channel.FORM, receipt: IssuedReceipt | None = None,
+    filed_by_structure=None, contact_through_partner: bool = False, team=None,
+) -> tuple[Case, str]:
+    """Create a case from a checked report; returns the case and its receipt (shown once, never stored).
+
+    `team`: the team that receives it (a report started at a team's local entry, /l/<slug>/);
+    by default the team of its place (accounts.routing).
+
+    The receipt is hashed before the transaction opens. A caller that creates the case inside
+    its own transaction (with other rows) issues the receipt first (`receipt_issue`) and
+    passes it, so the slow hash still runs outside any transaction.
+    """
+    receipt = receipt or receipt_issue()
     with transaction.atomic():
-        case = _case_insert(report=report, channel=channel, digest=digest)
+        case = _case_insert(
+            report=report, channel=channel, digest=receipt.digest, filed_by_structure=filed_by_structure,
+            contact_through_partner=contact_through_partner, team=team,
+        )
+    return case, receipt.code
+
+
+def case_create_from_chat(
+    *, report: ReportInput, team, adviser=None, notes: tuple[tuple[object, str], ...] = (), then=None,
+) -> tuple[Case, str]:
+    """Create the case a chat became, in ONE transaction: the case with the chat's team and
+    adviser (transfers included), the chat's internal notes as (author, body), and `then(case,
+    receipt)` — where the chat links its conversation and keeps the receipt until the visitor's
+    page shows it. A failure anywhere leaves nothing: no case without its conversation, no
+    conversation pointing to a case that is not there. Returns the case and its receipt."""
+    receipt = receipt_generate()
+    digest = receipt_hash(receipt)  # the slow hash before the transaction, as for a report
+    with transaction.atomic():
+        case = _case_insert(report=report, channel=Channel.CHAT, digest=digest, team=team, assigned_to=adviser)
+        Note.objects.bulk_create([Note(case=case, author=author, body=body) for author, body in notes])
+        if then is not None:
+            then(case, receipt)
     return case, receipt
 
 
-def _case_insert(*, report: ReportInput, channel: str, digest: str) -> Case:
+def report_place(report: ReportInput) -> Place:
+    """The place of a report by the one postal code → commune policy (geo.selectors.place_resolve);
+    every channel's case goes through it, so none can record a commune the policy would not."""
+    if not report.postal_code and not report.commune:
+        return place_of_departement(report.departement)
+    return place_resolve(postal_code=report.postal_code, commune=report.commune)
+
+
+def _case_insert(
+    *, report: ReportInput, channel: str, digest: str, team=None, assigned_to=None, filed_by_structure=None,
+    contact_through_partner: bool = False,
+) -> Case:
     contact = {k: v for k, v in report.contact.items() if v}
+    place = report_place(report)
+    if place.error:
+        raise ValidationError({place.error_field: place.error})
     case = Case.objects.create(
         channel=channel,
+        assigned_to=assigned_to,
         reporter_role_id=report.role,
         narrative=report.narrative,
         details=report.details,
-        postal_code=report.postal_code,
-        commune_id=report.commune,
+        postal_code=place.postal_code,
+        commune=place.commune,
+        departement_id=place.departement_id,
         online=report.online,
-        team=team_for_location(commune_id=report.commune, online=report.online),
+        team=team or team_for_place(place, online=report.online),
         occurred_on=report.occurred_on,
         occurred_period=report.period,
         grounds_unknown=report.grounds_unknown,
@@ -97,6 +164,9 @@ def _case_insert(*, report: ReportInput, channel: str, digest: str) -> Case:
         receipt_hash=digest,
         waiting_since=timezone.now(),  # a new case waits from its creation (casework/waiting.py)
         criteria_key=criteria_key(report.criteria),
+        filed_by_structure=filed_by_structure,
+        contact_through_partner=contact_through_partner,
+        language=person_language(report.language or translation.get_language()),
     )
     # A new case has no links yet: insert them in one statement each, without set()'s diff.
     Case.plain_grounds.through.objects.bulk_create(
@@ -113,8 +183,13 @@ def _case_insert(*, report: ReportInput, channel: str, digest: str) -> Case:
 
 
 @transaction.atomic
-def message_add_by_person(*, case: Case, body: str, uploads: tuple[tuple[str, bytes], ...] = ()) -> Message:
-    """A message from the person, with files given as (name, content): all stored, or nothing."""
+def message_add_by_person(
+    *, case: Case, body: str, uploads: tuple[tuple[str, bytes], ...] = (), language: str | None = None
+) -> Message:
+    """A message from the person, with files given as (name, content): all stored, or nothing.
+
+    `language`: the follow-up page's (its address's prefix), shown to the adviser; by default
+    the active language."""
     body = (body or "").strip()
     if not body and not uploads:
         raise ValidationError({"body": _("Écrivez votre message.")})
@@ -123,7 +198,12 @@ def message_add_by_person(*, case: Case, body: str, uploads: tuple[tuple[str, by
             {"body": _("Votre message est trop long : %(max)d caractères au maximum.")
              % {"max": settings.RECOURS_MESSAGE_MAX_CHARS}}
         )
-    message = Message.objects.create(case=case, author=MessageAuthor.PERSON, body=body)
+    if uploads:
+        _case_quota_check(case=case, uploads=uploads)
+    message = Message.objects.create(
+        case=case, author=MessageAuthor.PERSON, body=body,
+        language=person_language(language or translation.get_language()),
+    )
     Case.objects.filter(pk=case.pk).update(last_person_message_at=message.created_at)
     waiting_refresh(Case.objects.filter(pk=case.pk))
     for name, data in uploads:
@@ -134,6 +214,38 @@ def message_add_by_person(*, case: Case, body: str, uploads: tuple[tuple[str, by
         Attachment.objects.filter(pk=attachment.pk).update(case=case, message=message)
     Case.objects.filter(pk=case.pk).update(person_last_seen_at=timezone.now(), updated_at=timezone.now())
     return message
+
+
+def case_person_seen(*, case: Case) -> None:
+    """The person opened her follow-up page (what the console shows as her last visit)."""
+    Case.objects.filter(pk=case.pk).update(person_last_seen_at=timezone.now())
+
+
+def attachments_delete_unclaimed(*, ids) -> int:
+    """Delete files of a report being written (`ids`), never one a case already holds."""
+    deleted, _ = Attachment.objects.filter(pk__in=list(ids), case__isnull=True).delete()
+    return deleted
+
+
+def case_attachments_bytes(*, case: Case) -> int:
+    return Attachment.objects.filter(case=case).aggregate(total=Sum("size"))["total"] or 0
+
+
+def _case_quota_check(*, case: Case, uploads: tuple[tuple[str, bytes], ...]) -> None:
+    """The files of a case (report and follow-up) stay within RECOURS_CASE_ATTACHMENTS_MAX_BYTES.
+
+    The case's row is locked first, so two messages sent at once cannot both pass the check.
+    """
+    Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True).first()
+    stored = case_attachments_bytes(case=case)
+    for name, data in uploads:
+        try:
+            attachment_quota_check(
+                name=name, size=len(data), stored=stored, limit=settings.RECOURS_CASE_ATTACHMENTS_MAX_BYTES
+            )
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from exc
+        stored += len(data)
 
 
 def message_add_by_adviser(*, case: Case, body: str, user=None) -> Message:
@@ -164,41 +276,86 @@ def _body_clean(body: str, *, empty_error: str) -> str:
 
 
 def _new_message_mail_enqueue(*, case: Case, followup_url: str) -> None:
-    """Tell the person a message waits on their follow-up page. Never the message itself."""
-    from recours.core.instance import instance_get
-    from recours.core.mail import mail_enqueue
+    """Tell the person a message waits on their follow-up page, in their language (person_mails)."""
+    from recours.casework.person_mails import new_message_mail_enqueue
 
-    name = instance_get().name
-    subject = _("%(name)s : un nouveau message vous attend") % {"name": name}
-    body = _(
-        "Bonjour,\n\n"
-        "Un nouveau message vous attend sur votre page de suivi :\n%(url)s\n\n"
-        "Pour le lire, munissez-vous du code de suivi qui vous a été donné quand vous avez fait votre signalement.\n\n"
-        "Ce courriel est envoyé automatiquement : n'y répondez pas.\n%(name)s"
-    ) % {"url": followup_url, "name": name}
-    mail_enqueue(to=case.contact["email"], subject=subject, body=body, kind="case.new_message", case=case)
+    new_message_mail_enqueue(case=case, followup_url=followup_url)
 
 
-def case_reply(*, case: Case, body: str, actor, followup_url: str) -> Message:
+def _uploads_check(uploads) -> list[tuple[str, str, bytes]]:
+    """Files given by an adviser, checked like the person's (content, size, count):
+    (display name, content type, content) each, or a French ValidationError on `files`."""
+    if len(uploads) > settings.RECOURS_ATTACHMENT_MAX_COUNT:
+        raise ValidationError({"files": _("%(max)d documents au plus par réponse.") % {
+            "max": settings.RECOURS_ATTACHMENT_MAX_COUNT}})
+    checked, errors = [], []
+    for name, data in uploads:
+        try:
+            content_type = attachment_check(name=name, data=data)
+        except ValidationError as exc:
+            errors += exc.messages
+        else:
+            checked.append((safe_filename(name, content_type), content_type, data))
+    if errors:
+        raise ValidationError({"files": errors})
+    return checked
+
+
+def _message_files_add(*, case: Case, message: Message, files) -> list[Attachment]:
+    """Store files (already checked or made by the platform) on a message, encrypted."""
+    return [
+        Attachment.objects.create(
+            case=case, message=message, filename=filename, content_type=content_type, size=len(data), data=data
+        )
+        for filename, content_type, data in files
+    ]
+
+
+def case_reply(
+    *, case: Case, body: str, actor, followup_url: str, uploads: tuple[tuple[str, bytes], ...] = (), documents=()
+) -> Message:
     """Reply to the person on their follow-up page; tell them by mail if they agreed.
+
+    `uploads` are files the adviser gives, as (name, content): checked by content like the
+    person's, all stored or none. `documents` are files the platform made, as (name, content
+    type, content): the referral file offered to the person (casework.referral). The person
+    downloads both from her follow-up page.
 
     The reply and its mail are written together; the mail goes through the outbox
     (core.mail), which retries a failed send and shows the failure in the case file.
     """
     body = _body_clean(body, empty_error=_("Écrivez votre réponse."))
+    files = [*_uploads_check(uploads), *documents]
     with transaction.atomic():
         message = message_add_by_adviser(case=case, body=body, user=actor)
+        attachments = _message_files_add(case=case, message=message, files=files)
         now = timezone.now()
         Case.objects.filter(pk=case.pk).update(updated_at=now)
         # The first adviser reply is the case's first answer (the delay the observatory reports).
         if Case.objects.filter(pk=case.pk, first_answer_at__isnull=True).update(first_answer_at=now):
             case.first_answer_at = now
-        audit_record(actor=actor, action="case.reply", case=case, message=message.pk)
+        audit_record(
+            actor=actor, action="case.reply", case=case, message=message.pk, attachments=[a.pk for a in attachments]
+        )
+        _reply_moves_case(case=case, actor=actor)
         email = (case.contact or {}).get("email")
         if case.notify_by_email and email:
             _new_message_mail_enqueue(case=case, followup_url=followup_url)
             audit_record(actor=actor, action="mail.queued", case=case, message=message.pk)
     return message
+
+
+# A reply takes a case up: a new case, or one just transferred to the team, is "in progress"
+# from then on (the move is audited like any other). A case in any other status stays there.
+REPLY_MOVES_TO = Status.IN_PROGRESS
+REPLY_MOVES_FROM = (Status.NEW, Status.TRANSFERRED)
+
+
+def _reply_moves_case(*, case: Case, actor) -> None:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.status in REPLY_MOVES_FROM and REPLY_MOVES_TO in TRANSITIONS[locked.status]:
+        _status_move(case=locked, status=REPLY_MOVES_TO, actor=actor, reply=True)
+        case.status, case.status_changed_at, case.status_changed_by = locked.status, locked.status_changed_at, actor
 
 
 @transaction.atomic
@@ -245,6 +402,15 @@ def _status_move(*, case: Case, status: str, actor, **detail) -> None:
 
 
 @transaction.atomic
+def case_mark_oriented(*, case: Case, actor) -> Case:
+    """The case was oriented to a service (casework/orientation.py): it moves to "orienté" when
+    the workflow allows it (a closed case, or one already oriented, stays where it is)."""
+    if case.status != Status.ORIENTED and Status.ORIENTED in TRANSITIONS.get(case.status, set()):
+        _status_move(case=case, status=Status.ORIENTED, actor=actor)
+    return case
+
+
+@transaction.atomic
 def case_status_set(*, case: Case, status: str, actor) -> Case:
     """Move a case to another status by hand, following the workflow, recording who and when."""
     if status not in Status.values:
@@ -268,66 +434,11 @@ def case_status_set(*, case: Case, status: str, actor) -> Case:
 
 
 # What the recap mail says of each outcome, to the person.
-RECAP_OUTCOME = {
-    Outcome.INFORMATION: _("nous vous avons informé·e de vos droits et des démarches possibles."),
-    Outcome.ORIENTATION: _("nous vous avons orienté·e vers une structure qui peut vous accompagner."),
-    Outcome.REFERRAL: _("un dossier de saisine a été préparé avec vous."),
-    Outcome.TRANSFER: _("votre situation a été confiée à une autre équipe, qui a pris la suite."),
-    Outcome.OUT_OF_SCOPE: _("votre situation ne relève pas de notre service ; nous vous avons indiqué vers qui vous tourner."),
-    Outcome.NO_FOLLOW_UP: _("nous n'avons pas eu de nouvelles de votre part."),
-}
-
-
-def _recap_contact_lines(case: Case) -> list[str]:
-    """The contacts given (recours.directory orientations): name, phone, web address."""
-    from recours.directory.selectors import orientations_for_case
-
-    lines = []
-    for orientation in orientations_for_case(case):
-        service = orientation.service
-        reach = [v for v in (
-            service.telephone or service.structure.telephone,
-            service.lien_mobilisation or service.structure.site_web,
-            service.courriel or service.structure.courriel,
-        ) if v]
-        lines.append(f"- {service.nom} ({service.structure.nom})" + (f" : {', '.join(reach)}" if reach else ""))
-    return lines
-
-
 def _recap_mail_enqueue(*, case: Case, outcome: str, followup_url: str, contacts: bool = True) -> None:
-    """The recap of a closed case: its outcome in plain words, the contacts given (unless the
-    adviser judged the mailbox unsafe), where to read everything (the follow-up page), how to
-    reach the service.
+    """The recap of a closed case, in the person's language (person_mails.recap_mail_enqueue)."""
+    from recours.casework.person_mails import recap_mail_enqueue
 
-    It never holds the narrative, the messages or the grounds: a mailbox may be read by
-    someone else, the person who discriminates included. The names of the services the person
-    was oriented to can say something of the situation: the adviser decides, case by case.
-    """
-    from recours.core.instance import instance_get
-    from recours.core.mail import mail_enqueue
-
-    instance = instance_get()
-    subject = _("%(name)s : le suivi de votre signalement est terminé") % {"name": instance.name}
-    lines = [
-        _("Bonjour,"),
-        "",
-        _("Le traitement de votre signalement est terminé : %(outcome)s") % {"outcome": RECAP_OUTCOME[outcome]},
-        "",
-    ]
-    contact_lines = _recap_contact_lines(case) if contacts else []
-    if contact_lines:
-        lines += ["", _("Les contacts que nous vous avons donnés :"), *contact_lines]
-    lines += [
-        "",
-        _("Les informations et les contacts que nous vous avons donnés restent sur votre page de suivi :"),
-        followup_url,
-        _("Munissez-vous du code de suivi qui vous a été donné. Vous pouvez encore y écrire si la situation évolue."),
-    ]
-    if instance.phone:
-        lines += ["", _("Pour nous joindre : %(phone)s %(hours)s") % {
-            "phone": instance.phone, "hours": f"({instance.phone_hours})" if instance.phone_hours else ""}]
-    lines += ["", _("Ce courriel est envoyé automatiquement : n'y répondez pas."), instance.name]
-    mail_enqueue(to=case.contact["email"], subject=subject, body="\n".join(lines).strip(), kind="case.recap", case=case)
+    recap_mail_enqueue(case=case, outcome=outcome, followup_url=followup_url, contacts=contacts)
 
 
 def case_close(*, case: Case, outcome: str, actor, followup_url: str = "", recap_contacts: bool = True) -> Case:
@@ -433,6 +544,30 @@ def case_qualify(
     return qualification
 
 
+def case_purge(*, case: Case, actor=None) -> None:
+    """Delete a case and every row of personal data hanging on it (which cases, and when, is the
+    retention's decision: observatory/retention.py).
+
+    In one transaction: `signals.case_purging` first (the observatory makes the anonymised
+    record the case lacks; the chat deletes its conversation), then the case's mails in the
+    outbox, then the case with every row that cascades from it. The audit trail stays,
+    generalised (`core.audit.audit_scrub_case`), with one more event that says the case went.
+    """
+    from recours.core.mail import mails_delete_for_case
+
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        signals.case_purging.send(sender=Case, case=case, actor=actor)
+        case_id, outcome, closed_at = case.pk, case.outcome, case.closed_at
+        mails_delete_for_case(case_id)
+        case.delete()
+        audit_scrub_case(case_id=case_id)
+        audit_record(
+            actor=actor, action="case.purge", case=case_id, outcome=outcome,
+            closed_month=closed_at.strftime("%Y-%m") if closed_at else "",
+        )
+
+
 @transaction.atomic
 def case_assign(*, case: Case, assignee, actor) -> Case:
     """Assign a case to a member of its team (or to nobody, with `assignee=None`)."""
@@ -533,7 +668,10 @@ def answer_template_save(
 
 def answer_render(template: AnswerTemplate, case: Case, *, user=None) -> str:
     """The template's text with its placeholders filled for this case (and the adviser `user`)."""
-    return answers.body_render(template.body, answers.placeholder_values(case=case, user=user or case.assigned_to))
+    values = answers.placeholder_values(
+        user=user or case.assigned_to, reference=case.reference, team_name=case.team.name if case.team_id else ""
+    )
+    return answers.body_render(template.body, values)
 
 
 def answer_templates_load(*, force: bool = False) -> int:
@@ -554,3 +692,63 @@ def answer_templates_load(*, force: bool = False) -> int:
             _template, was_created = AnswerTemplate.objects.get_or_create(key=entry["key"], defaults=values)
         created += was_created
     return created
+
+
+# --- Hand-over with the person's consent (the orientation step: casework/orientation.py) ---
+
+# Channels whose person reads her follow-up page: she confirms a hand-over there herself.
+# On the phone, the adviser's tick records her oral consent.
+CHANNELS_CONSENTING_ON_FOLLOWUP = (Channel.FORM, Channel.CHAT, Channel.API, Channel.PARTNER)
+
+
+def case_consents_on_followup(case: Case) -> bool:
+    """Whether the person of this case confirms a hand-over herself on her follow-up page."""
+    return case.channel in CHANNELS_CONSENTING_ON_FOLLOWUP
+
+
+# --- The partner that filed a case (recours.partners) -----------------------------------
+
+
+@transaction.atomic
+def case_message_to_partner(*, case: Case, body: str, actor) -> "PartnerMessage":
+    """A message of the advisers to the partner structure that filed the case: the partner reads
+    it in its space (if the person agreed to share her case with it), never the person."""
+    from recours.casework.models import PartnerMessage
+
+    if case.filed_by_structure_id is None:
+        raise ValidationError({"body": _("Ce dossier n'a pas été déposé par une structure partenaire.")})
+    body = _body_clean(body, empty_error=_("Écrivez votre message au partenaire."))
+    message = PartnerMessage.objects.create(case=case, author=actor, body=body)
+    audit_record(actor=actor, action="case.partner_message", case=case, message=message.pk)
+    return message
+
+
+# --- Bulk actions from the queue -------------------------------------------------------
+
+
+def cases_bulk_assign(*, cases, assignee, actor) -> int:
+    """Assign every case to `assignee` (or nobody), one audit entry per case; all or none:
+    a case whose team `assignee` is not in refuses the whole batch (ValidationError naming it)."""
+    with transaction.atomic():
+        for case in cases:
+            try:
+                case_assign(case=case, assignee=assignee, actor=actor)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Dossier %(reference)s : %(reason)s") % {"reference": case.reference, "reason": " ".join(exc.messages)}
+                ) from None
+    return len(cases)
+
+
+def cases_bulk_transfer(*, cases, to_team, note: str, actor) -> int:
+    """Transfer every case to `to_team` with the same note (one transfer and one audit entry per
+    case, as `case_transfer`); all or none, a refused case named in the error."""
+    with transaction.atomic():
+        for case in cases:
+            try:
+                case_transfer(case=case, to_team=to_team, note=note, actor=actor)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Dossier %(reference)s : %(reason)s") % {"reference": case.reference, "reason": " ".join(exc.messages)}
+                ) from None
+    return len(cases)

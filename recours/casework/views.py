@@ -2,6 +2,9 @@
 
 Every case is looked up inside `cases_visible_to(request.user)` (another team's case is
 a 404); every read of a case file and every action is recorded in the audit trail.
+A GET changes nothing: the one row it writes is the audit event of the read itself
+(`case.view`, `template.insert`, `attachment.download`), as the design asks of every read
+of a case. What the pages show is shaped in `presentation.py`.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,11 +21,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from recours.accounts.permissions import staff_required
-from recours.casework import selectors, services
+from recours.casework import presentation, selectors, services
+from recours.casework.attachments import attachment_response
 from recours.casework.forms import (
     AssignForm,
     CloseForm,
     NoteForm,
+    PartnerMessageForm,
     QualificationForm,
     QueueFilterForm,
     ReplyForm,
@@ -30,51 +35,10 @@ from recours.casework.forms import (
     TeamChoiceForm,
     TemplateSearchForm,
 )
-from recours.casework.models import Outcome, Period, RespondentKind, Status, StepTaken
-from recours.core.audit import audit_events_for_case, audit_record
+from recours.casework.models import Status
+from recours.core.audit import audit_record
 from recours.core.mail import mail_resend, mails_of_case
 from recours.core.models import MailStatus, OutboundMail
-
-CONTACT_LABELS = {
-    "name": _("Nom ou prénom"),
-    "email": _("Courriel"),
-    "phone": _("Téléphone"),
-    "best_time": _("Moment préféré pour être appelé·e"),
-}
-
-EVENT_LABELS = {
-    "case.view": _("Dossier consulté"),
-    "case.reply": _("Réponse envoyée à la personne"),
-    "mail.sent": _("Courriel de notification envoyé"),
-    "mail.failed": _("Échec de l'envoi du courriel de notification"),
-    "note.add": _("Note interne ajoutée"),
-    "case.status": _("Statut modifié"),
-    "case.assign": _("Attribution modifiée"),
-    "attachment.download": _("Pièce jointe téléchargée"),
-    "case.qualify": _("Dossier qualifié"),
-    "case.transfer": _("Dossier transféré"),
-    "advice.ask": _("Avis demandé à une autre équipe"),
-    "advice.answer": _("Avis reçu d'une autre équipe"),
-    "advice.view": _("Demande d'avis lue par l'équipe sollicitée"),
-    "template.insert": _("Réponse type insérée dans la réponse"),
-    "call.record": _("Appel noté"),
-    "call.sheet_open": _("Fiche d'appel ouverte"),
-    "callback.schedule": _("Rappel programmé"),
-    "callback.done": _("Rappel fait"),
-    "callback.cancel": _("Rappel annulé"),
-    "referral.view": _("Saisine consultée"),
-    "referral.save": _("Saisine enregistrée"),
-    "referral.consent": _("Accord de la personne pour la saisine recueilli"),
-    "referral.consent_withdrawn": _("Accord de la personne pour la saisine retiré"),
-    "referral.ready": _("Saisine prête à transmettre"),
-    "referral.sent": _("Saisine transmise"),
-    "referral.export": _("Saisine exportée"),
-    "orientation.record": _("Orientation enregistrée"),
-    "orientation.search": _("Annuaire consulté pour le dossier"),
-    "orientation.acknowledge": _("Orientation reçue par la structure"),
-    "orientation.answer": _("Réponse de la structure à l'orientation"),
-    "orientation.partner_view": _("Orientation consultée par la structure"),
-}
 
 
 def _case_or_404(request, reference: str):
@@ -82,12 +46,6 @@ def _case_or_404(request, reference: str):
     if case is None:
         raise Http404
     return case
-
-
-def _display_name(user) -> str:
-    if user is None:
-        return _("système")
-    return user.get_full_name() or user.get_username()
 
 
 QUEUE_PAGE_SIZE = 50
@@ -104,7 +62,6 @@ def queue(request):
         view = selectors.QueueView.ALL
     page = data.get("page") or 1
     counts = selectors.case_queue_counts(request.user)
-    now = timezone.now()
     cases = list(
         selectors.case_queue(
             request.user,
@@ -118,146 +75,31 @@ def queue(request):
         )[(page - 1) * QUEUE_PAGE_SIZE : page * QUEUE_PAGE_SIZE + 1]  # one more row says a next page exists
     )
     has_next, cases = len(cases) > QUEUE_PAGE_SIZE, cases[:QUEUE_PAGE_SIZE]
-    for case in cases:
-        case.waited = (now - case.waiting_since) if case.waiting_since else None
     filters = request.GET.copy()
     filters.pop("vue", None)
     filters.pop("page", None)
-    pages = {}
-    for key, number in (("previous", page - 1 if page > 1 else None), ("next", page + 1 if has_next else None)):
-        if number:
-            query = request.GET.copy()
-            query["page"] = str(number)
-            pages[key] = query.urlencode()
-    tabs = [
-        {"key": key, "label": label, "count": counts[key], "current": key == view}
-        for key, label in selectors.QueueView.LABELS.items()
-    ]
     context = {
+        "page_references": [case.reference for case in cases],
         "title": _("File des dossiers"),
         "form": form,
-        "tabs": tabs,
-        "cases": cases,
+        "tabs": presentation.queue_tabs(counts, current=view),
+        "cases": presentation.queue_rows(cases, now=timezone.now()),
         "view": view,
         "filters": filters.urlencode(),
         "page": page,
-        "pages": pages,
+        "pages": presentation.queue_pages(request.GET, page=page, has_next=has_next),
         "case_base": reverse("casework:queue"),
         "here": request.get_full_path(),
-        "console_section": "queue",
+        "console_section": "mine" if view == selectors.QueueView.MINE else "queue",
+        "queue_query": request.GET.urlencode(),
+        "colleagues": [{"pk": user.pk, "name": user.get_full_name() or user.get_username()}
+                       for user in selectors.queue_colleagues(request.user)],
+        "transfer_teams": list(selectors.teams_for_bulk_transfer().values("pk", "name")),
+        "bulk_url": reverse("casework:bulk"),
     }
     if request.headers.get("HX-Request") == "true" and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "casework/_queue_results.html", context)
     return render(request, "casework/queue.html", context)
-
-
-def _case_rows(case) -> list[dict]:
-    if case.online:
-        where = _("En ligne")
-    elif case.commune_id:
-        where = f"{case.commune.name} ({case.postal_code})" if case.postal_code else case.commune.name
-    else:
-        where = case.postal_code or _("Non précisé")
-    if case.occurred_on:
-        when = case.occurred_on.strftime("%d/%m/%Y")
-    elif case.occurred_period:
-        when = Period(case.occurred_period).label
-    else:
-        when = _("Non précisé")
-    grounds = ", ".join(ground.label for ground in case.plain_grounds.all())
-    if case.grounds_unknown:
-        grounds = ", ".join(filter(None, [grounds, _("La personne ne sait pas")]))
-    criteria = "\n".join(f"{criterion.label} — {criterion.legal_source}" for criterion in case.reported_criteria.all())
-    steps = "\n".join(str(StepTaken(step).label) for step in case.steps_taken if step in StepTaken.values)
-    return [
-        {"key": _("Référence"), "value": case.reference},
-        {"key": _("Canal"), "value": case.get_channel_display()},
-        {"key": _("Reçu le"), "value": timezone.localtime(case.created_at).strftime("%d/%m/%Y %H:%M")},
-        {"key": _("Équipe"), "value": case.team.name if case.team else "—"},
-        {"key": _("Attribué à"), "value": _display_name(case.assigned_to) if case.assigned_to else _("Personne")},
-        {"key": _("Qualité de la personne"), "value": case.reporter_role.label},
-        {"key": _("Lieu"), "value": where},
-        {"key": _("Date des faits"), "value": when},
-        {"key": _("Motifs selon la personne"), "value": grounds or "—"},
-        {"key": _("Critères correspondants et source légale"), "value": criteria or "—"},
-        {"key": _("Domaine"), "value": case.domain.label if case.domain else "—"},
-        {"key": _("Démarches déjà faites"), "value": steps or "—"},
-    ]
-
-
-def _contact_rows(case) -> list[dict]:
-    contact = case.contact or {}
-    rows = [{"key": CONTACT_LABELS.get(key, key), "value": value} for key, value in contact.items() if value]
-    if rows:
-        rows.append(
-            {"key": _("Prévenir par courriel"), "value": _("Oui") if case.notify_by_email else _("Non")}
-        )
-    return rows
-
-
-def _timeline(case) -> list[dict]:
-    """Every event of the case, oldest first, from the audit trail (who and when)."""
-    from recours.accounts.models import Team
-
-    status_labels = dict(Status.choices)
-    outcome_labels = dict(Outcome.choices)
-    events = audit_events_for_case(case)
-    team_ids = {event.detail.get(key) for event in events for key in ("from_team", "to_team") if event.detail.get(key)}
-    team_names = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
-    entries = []
-    for event in events:
-        label = str(EVENT_LABELS.get(event.action, event.action))
-        if event.action == "case.status":
-            label = _("Statut modifié : %(before)s → %(after)s") % {
-                "before": status_labels.get(event.detail.get("before"), "?"),
-                "after": status_labels.get(event.detail.get("after"), "?"),
-            }
-            if event.detail.get("outcome"):
-                label += " — " + _("issue : %(outcome)s") % {"outcome": outcome_labels.get(event.detail["outcome"], "?")}
-            if event.detail.get("reopened"):
-                label += " — " + _("dossier rouvert")
-        elif event.action in ("case.transfer", "advice.ask"):
-            label += " : " + " → ".join(
-                filter(None, [team_names.get(event.detail.get("from_team")), team_names.get(event.detail.get("to_team"), "?")])
-            )
-        entries.append({"at": event.at, "actor": _display_name(event.actor), "label": label, "action": event.action})
-    return entries
-
-
-def _qualification_initial(case, qualification) -> dict:
-    if qualification is None:
-        # Start from what the person reported: the adviser confirms or corrects it.
-        return {
-            "criteria": [criterion.pk for criterion in case.reported_criteria.all()],
-            "domain": case.domain_id or "",
-        }
-    return {
-        "criteria": [criterion.pk for criterion in qualification.criteria.all()],
-        "related_situations": [situation.pk for situation in qualification.related_situations.all()],
-        "domain": qualification.domain_id or "",
-        "situation_type": qualification.situation_type_id or "",
-        "respondent_kind": qualification.respondent_kind,
-        "reasoning": qualification.reasoning,
-    }
-
-
-def _qualification_rows(qualification) -> list[dict]:
-    if qualification is None:
-        return []
-    criteria = "\n".join(f"{criterion.label} — {criterion.legal_source}" for criterion in qualification.criteria.all())
-    situations = ", ".join(situation.label for situation in qualification.related_situations.all())
-    return [
-        {"key": _("Critères et source légale"), "value": criteria or "—"},
-        {"key": _("Situations connexes"), "value": situations or "—"},
-        {"key": _("Domaine"), "value": qualification.domain.label if qualification.domain else "—"},
-        {"key": _("Type de situation"), "value": qualification.situation_type.label if qualification.situation_type else "—"},
-        {"key": _("Mis en cause"), "value": RespondentKind(qualification.respondent_kind).label if qualification.respondent_kind else "—"},
-        {"key": _("Analyse juridique"), "value": qualification.reasoning or "—"},
-        {"key": _("Qualifié"), "value": _("le %(date)s par %(name)s") % {
-            "date": timezone.localtime(qualification.qualified_at).strftime("%d/%m/%Y %H:%M"),
-            "name": _display_name(qualification.qualified_by),
-        }},
-    ]
 
 
 def _transfer_form(case, data=None):
@@ -297,7 +139,7 @@ def _inserted_reply_form(request, case):
 
 def _render_case(
     request, case, *, reply_form=None, note_form=None, status_form=None, assign_form=None, qualification_form=None,
-    close_form=None, transfer_form=None, advice_form=None, status=200,
+    close_form=None, transfer_form=None, advice_form=None, partner_form=None, status=200,
 ):
     colleagues = list(selectors.case_colleagues(case))
     qualification = selectors.case_qualification(case)
@@ -309,10 +151,11 @@ def _render_case(
         or StatusForm(allowed=services.status_choices_from(case.status), initial={"status": ""}),
         "assign_form": assign_form
         or AssignForm(colleagues=colleagues, initial={"assignee": str(case.assigned_to_id or "")}),
-        "qualification_form": qualification_form or QualificationForm(initial=_qualification_initial(case, qualification)),
+        "qualification_form": qualification_form or QualificationForm(initial=presentation.qualification_initial(case, qualification)),
         "close_form": close_form or CloseForm(),
         "transfer_form": transfer_form or _transfer_form(case),
         "advice_form": advice_form or _advice_form(case),
+        "partner_form": partner_form or PartnerMessageForm(),
     }
     return render(
         request,
@@ -320,17 +163,18 @@ def _render_case(
         {
             "title": _("Dossier %(reference)s") % {"reference": case.reference},
             "case": case,
-            "rows": _case_rows(case),
-            "contact_rows": _contact_rows(case),
+            "rows": presentation.case_rows(case),
+            "contact_rows": presentation.contact_rows(case),
             "thread": selectors.case_thread(case),
             "attachments": case.attachments.all(),
             "notes": selectors.case_notes(case),
             "mails": mails_of_case(case),
-            "timeline": _timeline(case),
+            "timeline": presentation.case_timeline(case),
             "qualification": qualification,
-            "qualification_rows": _qualification_rows(qualification),
+            "qualification_rows": presentation.qualification_rows(qualification),
             "transfers": selectors.case_transfers(case),
             "advice_requests": selectors.case_advice_requests(case),
+            "partner_messages": selectors.case_partner_messages(case),
             "template_search_form": search_form,
             "templates_searched": searched,
             "template_results": results,
@@ -374,7 +218,7 @@ def _form_errors_from(form, *args) -> None:
 @require_POST
 def case_reply(request, reference: str):
     case = _case_or_404(request, reference)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.case_reply(
@@ -382,6 +226,7 @@ def case_reply(request, reference: str):
                 body=form.cleaned_data["body"],
                 actor=request.user,
                 followup_url=request.build_absolute_uri(reverse("intake:followup")),
+                uploads=form.uploads(),
             )
         except ValidationError as exc:
             _form_errors_from(form, exc)
@@ -389,6 +234,23 @@ def case_reply(request, reference: str):
             messages.success(request, _("Votre réponse est envoyée : la personne la lira sur sa page de suivi."))
             return _to_case(case)
     return _render_case(request, case, reply_form=form)
+
+
+@staff_required
+@require_POST
+def case_partner_message(request, reference: str):
+    """A message to the partner structure that filed the case (never shown to the person)."""
+    case = _case_or_404(request, reference)
+    form = PartnerMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_message_to_partner(case=case, body=form.cleaned_data["body"], actor=request.user)
+        except ValidationError as exc:
+            _form_errors_from(form, exc)
+        else:
+            messages.success(request, _("Votre message est envoyé à la structure partenaire."))
+            return _to_case(case)
+    return _render_case(request, case, partner_form=form)
 
 
 @staff_required
@@ -576,8 +438,63 @@ def case_attachment(request, reference: str, attachment_id: int):
     if attachment is None:
         raise Http404
     audit_record(actor=request.user, action="attachment.download", case=case, attachment=attachment.pk)
-    response = HttpResponse(attachment.data, content_type=attachment.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{attachment.filename}"'
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)
+
+
+BULK_ACTIONS = ("moi", "attribuer", "transferer")
+
+
+def _queue_return(request):
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                                    require_https=request.is_secure()):
+        return redirect(next_url)
+    return redirect("casework:queue")
+
+
+@staff_required
+@require_POST
+def queue_bulk(request):
+    """The queue's bulk actions on the ticked cases (`dossiers`), or every case of the page
+    (`tout`, with the page's `page_dossiers`): assign to me, to a colleague, or transfer to a team.
+
+    Every reference is looked up among the cases the user may see: one she may not see refuses
+    the whole batch, and nothing is done. Each case goes through the case's own service
+    (one audit entry per case), all in one transaction.
+    """
+    action = request.POST.get("action", "")
+    references = request.POST.getlist("page_dossiers" if request.POST.get("tout") else "dossiers")
+    if action not in BULK_ACTIONS:
+        messages.error(request, _("Choisissez une action pour les dossiers cochés."))
+        return _queue_return(request)
+    if not references:
+        messages.error(request, _("Cochez au moins un dossier."))
+        return _queue_return(request)
+    cases, refused = selectors.cases_for_bulk(request.user, references)
+    if refused:
+        messages.error(request, _("Action refusée : vous n'avez pas accès au dossier %(references)s. Aucun dossier n'a été modifié.")
+                       % {"references": ", ".join(refused)})
+        return _queue_return(request)
+    try:
+        if action == "transferer":
+            raw = request.POST.get("to_team", "")
+            to_team = selectors.teams_for_bulk_transfer().filter(pk=int(raw)).first() if raw.isdigit() else None
+            done = services.cases_bulk_transfer(cases=cases, to_team=to_team, note=request.POST.get("note", ""),
+                                                actor=request.user)
+            text = _("%(count)s dossier(s) transféré(s) à l'équipe %(team)s.") % {"count": done, "team": to_team.name}
+        else:
+            if action == "moi":
+                assignee = request.user
+            else:
+                raw = request.POST.get("assignee", "")
+                assignee = selectors.queue_colleagues(request.user).filter(pk=int(raw)).first() if raw.isdigit() else None
+                if assignee is None:
+                    raise ValidationError(_("Choisissez la personne à qui attribuer les dossiers."))
+            done = services.cases_bulk_assign(cases=cases, assignee=assignee, actor=request.user)
+            text = _("%(count)s dossier(s) attribué(s) à %(name)s.") % {
+                "count": done, "name": assignee.get_full_name() or assignee.get_username()}
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages) + " " + _("Aucun dossier n'a été modifié."))
+    else:
+        messages.success(request, text)
+    return _queue_return(request)

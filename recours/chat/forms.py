@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from recours.taxonomy.selectors import domains_active, plain_grounds_active
+from recours.taxonomy.translations import plain as taxonomy_plain
+from recours.taxonomy.translations import text as taxonomy_text
 
 
 class StartForm(forms.Form):
@@ -18,10 +20,10 @@ class StartForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ground"].choices = [("", _("Je ne sais pas ou je préfère ne pas le dire"))] + [
-            (g.code, g.label) for g in plain_grounds_active()
+            (g.code, taxonomy_text(g)) for g in plain_grounds_active()
         ]
         self.fields["domain"].choices = [("", _("Je ne sais pas ou je préfère ne pas le dire"))] + [
-            (d.code, d.plain_label or d.label) for d in domains_active()
+            (d.code, taxonomy_plain(d)) for d in domains_active()
         ]
 
 

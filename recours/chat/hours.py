@@ -94,3 +94,35 @@ def next_opening(slots: list[Slot], at: dt.datetime) -> dt.datetime | None:
             if end > local:
                 return max(start, local)
     return None
+
+
+def weekly_hours(slots: list[Slot], zone: ZoneInfo, at: dt.datetime) -> dict[int, list[tuple[int, int]]]:
+    """The slots as a person in `zone` reads them this week: {ISO weekday: [(start, end) in minutes]}.
+
+    Slots are kept in Paris time; each is placed on its next day in the coming week, moved to
+    `zone` (summer time as on that day), cut at local midnight, and overlapping ones merged
+    (the chat of a place is open while any team of its chain is).
+    """
+    today = at.astimezone(PARIS).date()
+    by_day: dict[int, list[tuple[int, int]]] = {}
+    for slot in slots:
+        day = today + dt.timedelta(days=(slot.weekday - today.isoweekday()) % 7)
+        start = dt.datetime.combine(day, slot.opens_at, tzinfo=PARIS).astimezone(zone)
+        end = dt.datetime.combine(day, slot.closes_at, tzinfo=PARIS).astimezone(zone)
+        while start < end:
+            midnight = dt.datetime.combine(start.date() + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+            piece_end = min(end, midnight)
+            minutes = lambda moment: moment.hour * 60 + moment.minute  # noqa: E731
+            by_day.setdefault(start.isoweekday(), []).append(
+                (minutes(start), 1440 if piece_end == midnight else minutes(piece_end))
+            )
+            start = piece_end
+    merged: dict[int, list[tuple[int, int]]] = {}
+    for weekday, pieces in sorted(by_day.items()):
+        for start_min, end_min in sorted(pieces):
+            day = merged.setdefault(weekday, [])
+            if day and start_min <= day[-1][1]:
+                day[-1] = (day[-1][0], max(day[-1][1], end_min))
+            else:
+                day.append((start_min, end_min))
+    return merged

@@ -34,10 +34,15 @@ class Conversation(models.Model):
     # Since when it waits in its current queue (reset by a transfer to a team).
     waiting_since = models.DateTimeField(db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Last sign of the visitor's page (start, resume, message, typing, sync; at most once a
+    # minute): a waiting or active chat without one for RECOURS_CHAT_STALE_MINUTES is ended.
+    visitor_seen_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
     case = models.OneToOneField("casework.Case", on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="chat")
+    # The language of the chat page the visitor used (the address's prefix: core/i18n.py).
+    language = models.CharField(_("langue choisie"), max_length=8, default="fr", blank=True)
     # The case's receipt, kept encrypted only until the visitor's page has received it.
     receipt_pending = EncryptedTextField(blank=True, default="")
 
@@ -94,6 +99,32 @@ class Presence(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_presence")
     last_seen_at = models.DateTimeField(db_index=True)
+
+
+class AvailabilityStatus(models.TextChoices):
+    """What an adviser says of themselves in the console's identity bar."""
+
+    AVAILABLE = "available", _("disponible")
+    BUSY = "busy", _("occupé·e")
+    AWAY = "away", _("absent·e")
+
+
+class Availability(models.Model):
+    """The adviser's own status: only an available adviser counts as present for the chat.
+
+    Kept apart from `Presence` (a heartbeat row, deleted when the console page closes) so the
+    choice survives page changes; no row means available.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_availability")
+    status = models.CharField(
+        _("disponibilité"), max_length=10, choices=AvailabilityStatus.choices, default=AvailabilityStatus.AVAILABLE
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("disponibilité")
+        verbose_name_plural = _("disponibilités")
 
 
 class Weekday(models.IntegerChoices):

@@ -1,3 +1,5 @@
+"""The console's chat routes (unprefixed French); the visitor's page is in public_urls.py."""
+
 from django.urls import path
 
 from recours.chat import views
@@ -5,7 +7,6 @@ from recours.chat import views
 app_name = "chat"
 
 urlpatterns = [
-    path("tchat/", views.visitor, name="visitor"),
     path("console/tchat/", views.console_queue, name="console_queue"),
     path("console/tchat/<int:pk>/", views.console_conversation, name="console_conversation"),
     path("console/tchat/<int:pk>/prendre/", views.console_accept, name="console_accept"),

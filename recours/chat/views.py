@@ -1,4 +1,8 @@
-"""Pages of the chat: the visitor's page, and the advisers' screens in the console."""
+"""Pages of the chat: the visitor's page, and the advisers' screens in the console.
+
+The services check who may act and tell the pages of a change (chat.notify); reading a
+conversation writes only the audit event of that read (`chat.read`).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from recours.accounts.models import Team
 from recours.accounts.permissions import staff_required
-from recours.chat import notify, selectors, services
+from recours.accounts.selectors import local_entry_get
+from recours.chat import selectors, services
 from recours.chat.forms import NoteForm, StartForm, TransferForm
 from recours.chat.models import ConversationStatus
 from recours.core.audit import audit_record
@@ -20,21 +25,9 @@ from recours.core.audit import audit_record
 
 def visitor(request):
     """The public chat page. It works with JavaScript (static/chat/visitor.js); without, it offers the written form."""
-    return render(request, "chat/visitor.html", {"form": StartForm()})
-
-
-def _canned_answers(user, conversation):
-    """The legal answer library (casework), filled for this chat: (title, text) pairs.
-
-    A chat has no case yet: {reference} is left empty (the case is made at the end).
-    """
-    from types import SimpleNamespace
-
-    from recours.casework.selectors import answer_templates_for
-    from recours.casework.services import answer_render
-
-    stand_in = SimpleNamespace(reference="", team_id=conversation.team_id, team=conversation.team, assigned_to=user)
-    return [(t.title, answer_render(t, stand_in, user=user)) for t in answer_templates_for(user)]
+    # From a team's local entry (/tchat/?entree=<slug>): the chat asks that team first.
+    entry = local_entry_get(request.GET.get("entree", ""))
+    return render(request, "chat/visitor.html", {"form": StartForm(), "entry": entry})
 
 
 @staff_required
@@ -65,7 +58,7 @@ def console_conversation(request, pk: int):
     conversation = _conversation_or_404(request, pk)
     audit_record(actor=request.user, action="chat.read", case=conversation.case_id, conversation=conversation.pk)
     chat_messages = selectors.messages_after(conversation.pk, 0)
-    holds = conversation.adviser_id == request.user.pk and conversation.status == ConversationStatus.ACTIVE
+    holds = selectors.conversation_held_by(conversation, request.user)
     context = {
         "title": _("Conversation n° %(n)s") % {"n": conversation.pk},
         "conversation": conversation,
@@ -79,20 +72,19 @@ def console_conversation(request, pk: int):
             users=selectors.colleagues_for_transfer(conversation, request.user),
             teams=selectors.teams_for_transfer(conversation),
         ),
-        "canned": _canned_answers(request.user, conversation) if holds else None,
+        "canned": selectors.canned_answers(request.user, conversation) if holds else None,
     }
     return render(request, "chat/console_conversation.html", context)
 
 
 def _act(request, pk: int, action):
+    """Run a service on a conversation the user may read; a refusal is shown, and answered by a redirect."""
     conversation = _conversation_or_404(request, pk)
-    before_team = conversation.team_id
     try:
-        conversation = action(conversation)
+        action(conversation)
     except services.ChatError as exc:
         messages.error(request, exc.message)
         return redirect("chat:console_conversation", pk=pk) if conversation.status != ConversationStatus.WAITING else redirect("chat:console_queue")
-    notify.conversation_changed(conversation, team_ids=(before_team,))
     return None
 
 
@@ -106,17 +98,11 @@ def console_accept(request, pk: int):
 @require_POST
 @staff_required
 def console_end(request, pk: int):
-    refused = _act(request, pk, lambda c: _end_held(request, c))
+    refused = _act(request, pk, lambda c: services.conversation_end(conversation=c, actor=request.user))
     if refused:
         return refused
     messages.success(request, _("La conversation est terminée ; sa transcription est dans le dossier."))
     return redirect("chat:console_conversation", pk=pk)
-
-
-def _end_held(request, conversation):
-    if conversation.adviser_id != request.user.pk:
-        raise services.ChatError(_("Vous ne tenez pas cette conversation."))
-    return services.conversation_end(conversation=conversation, actor=request.user)
 
 
 @require_POST
@@ -130,13 +116,10 @@ def console_transfer(request, pk: int):
         to_user = get_user_model().objects.filter(pk=int(ident), is_active=True).first()
     elif kind == "team" and ident.isdigit():
         to_team = Team.objects.filter(pk=int(ident), active=True).first()
-
-    def transfer(c):
-        if c.adviser_id != request.user.pk:
-            raise services.ChatError(_("Vous ne tenez pas cette conversation."))
-        return services.conversation_transfer(conversation=c, actor=request.user, to_user=to_user, to_team=to_team)
-
-    refused = _act(request, conversation.pk, transfer)
+    refused = _act(
+        request, conversation.pk,
+        lambda c: services.conversation_transfer(conversation=c, actor=request.user, to_user=to_user, to_team=to_team),
+    )
     if refused:
         return refused
     messages.success(request, _("La conversation est transférée."))

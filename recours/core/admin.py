@@ -2,6 +2,7 @@
 
 import filetype
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.core.files.uploadedfile import UploadedFile
@@ -10,6 +11,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from recours.core.models import InstanceSettings
+
+THEME_LABELS = {
+    "default": _("par défaut (recours)"),
+    "dsfr": _("dsfr – système de design de l'État, réservé aux services de l'État"),
+}
+
+
+def theme_label(name: str) -> str:
+    return str(THEME_LABELS.get(name, name))
 
 LOGO_MAX_BYTES = 500 * 1024
 LOGO_TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
@@ -45,7 +55,7 @@ class InstanceSettingsForm(forms.ModelForm):
             )
             + " "
             + DEFAULT_TEXT_HELP,
-            "accessibility_notice": _("État de conformité au RGAA, contact, voies de recours.") + " " + DEFAULT_TEXT_HELP,
+            "accessibility_notice": _("Ajouté à la fin de la déclaration, qui est rédigée à partir des champs ci-dessus."),
         }
 
     def clean_logo(self):
@@ -70,11 +80,43 @@ class InstanceSettingsAdmin(admin.ModelAdmin):
     form = InstanceSettingsForm
     fieldsets = (
         (_("Identité"), {"fields": ("name", "operator", "tagline", "logo", "logo_alt")}),
-        (_("Couleurs"), {"fields": ("colour_primary", "colour_accent")}),
-        (_("Contacts"), {"fields": ("phone", "phone_hours", "contact_email", "chat_enabled", "chat_hours")}),
+        (_("Thème"), {
+            "fields": ("theme",),
+            "description": _(
+                "Le thème se choisit au déploiement (variable RECOURS_THEME), pas ici. Le thème « dsfr » "
+                "(système de design de l'État : bloc Marianne, police Marianne, bleu France) est réservé aux "
+                "sites des services de l'État : ses conditions d'utilisation interdisent son usage par toute "
+                "autre entité (collectivité, association, entreprise). Il est désactivé par défaut ; "
+                "ne l'activez que si votre service est un service de l'État."),
+        }),
+        (_("Couleurs"), {
+            "fields": ("colour_primary", "colour_accent"),
+            "description": _("Avec le thème de l'État (dsfr), ces couleurs ne s'appliquent pas : "
+                             "le site garde les couleurs de l'État."),
+        }),
+        # The chat's hours are its real schedule (teams' opening hours in the chat's admin, else
+        # RECOURS_CHAT_HOURS), shown by the chat's entries: no free text here.
+        (_("Contacts"), {"fields": ("phone", "phone_hours", "contact_email", "chat_enabled")}),
+        (_("Personnes sourdes ou malentendantes"), {
+            "fields": ("sign_language_relay_url", "sign_language_relay_hours"),
+            "description": _("Le relais est affiché à côté de chaque numéro de téléphone du service."),
+        }),
         (_("Sortie rapide"), {"fields": ("neutral_site_url",)}),
-        (_("Textes légaux"), {"fields": ("legal_notice", "privacy_notice", "accessibility_notice")}),
+        (_("Textes légaux"), {"fields": ("legal_notice", "privacy_notice")}),
+        (_("Déclaration d'accessibilité"), {
+            "fields": ("accessibility_conformity", "accessibility_rate", "accessibility_audit_date", "accessibility_audit_by",
+                       "accessibility_non_conformities", "accessibility_exemptions", "accessibility_statement_date",
+                       "accessibility_notice"),
+            "description": _("La déclaration publiée sur /accessibilite/ est rédigée à partir de ces champs : "
+                             "tenez-les à jour après chaque audit."),
+        }),
     )
+
+    readonly_fields = ("theme",)
+
+    @admin.display(description=_("Thème en service"))
+    def theme(self, obj=None):
+        return theme_label(settings.RECOURS_THEME)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "neutral_site_url":

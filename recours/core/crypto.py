@@ -30,16 +30,19 @@ def encrypt_bytes(data: bytes) -> bytes:
     return _cipher().encrypt(data)
 
 
-def decrypt_bytes(token: bytes) -> bytes:
-    return _cipher().decrypt(token)
+def decrypt_bytes(token: bytes, *, ttl: int | None = None) -> bytes:
+    """Decrypt; with `ttl` (seconds), a token older than that is refused (InvalidToken)."""
+    return _cipher().decrypt(token, ttl=ttl)
 
 
 def encrypt_str(text: str) -> str:
+    """Text must be valid Unicode: forms and the API refuse what is not (core/text.py) before
+    anything is stored, so a UnicodeEncodeError here is a caller that skipped that check."""
     return encrypt_bytes(text.encode("utf-8")).decode("ascii")
 
 
-def decrypt_str(token: str) -> str:
-    return decrypt_bytes(token.encode("ascii")).decode("utf-8")
+def decrypt_str(token: str, *, ttl: int | None = None) -> str:
+    return decrypt_bytes(token.encode("ascii"), ttl=ttl).decode("utf-8")
 
 
 def rotate_token(token: bytes) -> bytes:

@@ -95,3 +95,9 @@ def mail_resend(*, mail: OutboundMail) -> OutboundMail:
 def mails_of_case(case) -> list[OutboundMail]:
     """The mails sent or to send about a case, oldest first (their text is never shown)."""
     return list(OutboundMail.objects.filter(case_id=getattr(case, "pk", case)).defer("to", "subject", "body"))
+
+
+def mails_delete_for_case(case_id: int) -> int:
+    """Delete the mails about a case (its purge: casework.services.case_purge); returns how many."""
+    deleted, _ = OutboundMail.objects.filter(case_id=case_id).delete()
+    return deleted

@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,12 @@ def validate_hex_colour(value: str) -> None:
         raise ValidationError(_("Indiquez une couleur au format #RRGGBB."))
 
 
+class Conformity(models.TextChoices):
+    FULL = "full", _("totalement conforme")
+    PARTIAL = "partial", _("partiellement conforme")
+    NONE = "none", _("non conforme")
+
+
 class InstanceSettings(models.Model):
     """Who runs this instance and how it looks: one row, edited in the admin."""
 
@@ -64,7 +71,6 @@ class InstanceSettings(models.Model):
     phone_hours = models.CharField(_("horaires du téléphone"), max_length=200, blank=True, default="")
     contact_email = models.EmailField(_("adresse de contact"), blank=True, default="")
     chat_enabled = models.BooleanField(_("proposer le tchat"), default=False)
-    chat_hours = models.CharField(_("horaires du tchat"), max_length=200, blank=True, default="")
     neutral_site_url = models.URLField(
         _("site neutre de sortie rapide"), default="https://www.meteofrance.com/",
         help_text=_("La page qui remplace le site quand la personne clique sur « Quitter rapidement »."),
@@ -74,7 +80,35 @@ class InstanceSettings(models.Model):
         _("données personnelles"), blank=True, default="",
         help_text=_("Responsable du traitement, finalités, durées de conservation, droits et comment les exercer."),
     )
-    accessibility_notice = models.TextField(_("déclaration d'accessibilité"), blank=True, default="")
+    accessibility_notice = models.TextField(
+        _("déclaration d'accessibilité : informations complémentaires"), blank=True, default=""
+    )
+    # The audit state the accessibility statement is generated from (RGAA, the French
+    # reference of the law of 11 February 2005, article 47).
+    accessibility_conformity = models.CharField(
+        _("état de conformité au RGAA"), max_length=12, choices=Conformity.choices, default=Conformity.NONE,
+        help_text=_("Totale : 100 % des critères respectés ; partielle : 50 % au moins ; non conforme : moins de 50 % ou pas d'audit."),
+    )
+    accessibility_audit_date = models.DateField(_("date de l'audit d'accessibilité"), null=True, blank=True)
+    accessibility_audit_by = models.CharField(_("audit réalisé par"), max_length=200, blank=True, default="")
+    accessibility_rate = models.PositiveSmallIntegerField(
+        _("taux de conformité (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    accessibility_non_conformities = models.TextField(
+        _("non-conformités"), blank=True, default="", help_text=_("Une par ligne, telles que l'audit les décrit.")
+    )
+    accessibility_exemptions = models.TextField(
+        _("dérogations pour charge disproportionnée et contenus non soumis"), blank=True, default="",
+        help_text=_("Une par ligne."),
+    )
+    accessibility_statement_date = models.DateField(_("date de la déclaration"), null=True, blank=True)
+    # Deaf and hard-of-hearing people: a visio-interpretation relay (French sign language,
+    # cued speech, real-time transcription), shown next to every phone number of the service.
+    sign_language_relay_url = models.URLField(
+        _("relais en langue des signes : adresse"), blank=True, default="",
+        help_text=_("L'adresse du service de visio-interprétation (LSF, LfPC, transcription) qui relaie vos appels."),
+    )
+    sign_language_relay_hours = models.CharField(_("relais en langue des signes : horaires"), max_length=200, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -92,8 +126,16 @@ class InstanceSettings(models.Model):
                 errors[field] = _("Contraste insuffisant avec le blanc (%(ratio).1f:1 ; 4,5:1 au moins).") % {
                     "ratio": contrast_ratio(value, "#ffffff")
                 }
+        if self.sign_language_relay_url and not self.sign_language_relay_url.startswith("https://"):
+            errors["sign_language_relay_url"] = _("Une adresse https:// est attendue.")
         if errors:
             raise ValidationError(errors)
+
+    def non_conformities(self) -> list[str]:
+        return [line.strip() for line in self.accessibility_non_conformities.splitlines() if line.strip()]
+
+    def accessibility_exemption_list(self) -> list[str]:
+        return [line.strip() for line in self.accessibility_exemptions.splitlines() if line.strip()]
 
     def save(self, *args, **kwargs):
         self.pk = 1

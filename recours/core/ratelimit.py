@@ -1,12 +1,18 @@
 """Rate limits kept in the database, so every process of an instance agrees.
 
 Fixed windows: a counter per (key, window). The client key is a keyed hash of
-the client address; the address itself is never stored, and counters are
-deleted once their window has passed.
+the client address (an IPv6 address counts by its /64 network, what one
+subscriber gets); the address itself is never stored, and counters are deleted
+once their window has passed.
+
+Every limit of the platform is here, with its setting (docs/architecture.md lists
+them). A shared, instance-wide budget is only spent by clients still within their
+own limit: a client already refused cannot lock everybody else out.
 """
 
 import hashlib
 import hmac
+import ipaddress
 import random
 import time
 from dataclasses import dataclass
@@ -34,9 +40,26 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def _client_identity(address: str) -> str:
+    """The address as one client: an IPv6 address by its /64 network, an IPv4 address whole."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def keyed(value: str) -> str:
+    """A keyed hash: what a counter's key holds instead of an address or an id."""
+    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def client_key(request) -> str:
-    address = client_address(request)
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
+    return keyed(_client_identity(client_address(request)))
 
 
 def _window_start(window: int, now: float) -> int:
@@ -82,21 +105,77 @@ def purge_expired(*, now: float | None = None) -> int:
 
 
 def receipt_limits() -> tuple[RateLimit, RateLimit]:
-    window = settings.RECOURS_RECEIPT_RATE_WINDOW
     return (
-        RateLimit("receipt-client", settings.RECOURS_RECEIPT_RATE_PER_CLIENT, window),
-        RateLimit("receipt-global", settings.RECOURS_RECEIPT_RATE_GLOBAL, window),
+        RateLimit("receipt-client", settings.RECOURS_RECEIPT_RATE_PER_CLIENT, settings.RECOURS_RECEIPT_RATE_WINDOW),
+        RateLimit("receipt-global", settings.RECOURS_RECEIPT_RATE_GLOBAL, settings.RECOURS_RECEIPT_RATE_GLOBAL_WINDOW),
     )
 
 
 def receipt_attempt_allowed(request) -> bool:
-    """Count one receipt check by this client; False when the client or the instance is over its limit."""
+    """Count one receipt check by this client; False when the client or the instance is over its limit.
+
+    A client already over its own limit is refused without touching the shared budget.
+    """
     per_client, global_ = receipt_limits()
-    client_ok = hit(per_client, client_key(request))
-    global_ok = hit(global_, "all")
-    return client_ok and global_ok
+    if not hit(per_client, client_key(request)):
+        return False
+    return hit(global_, "all")
+
+
+def receipt_attempts_exhausted(request) -> bool:
+    """True when this client, or the instance, is already over its budget of wrong receipts
+    (counts nothing): the check of a receipt presented again and again (the API's reads of a
+    follow-up, each carrying it) costs nothing from the budget while it is right."""
+    per_client, global_ = receipt_limits()
+    return is_limited(per_client, client_key(request)) or is_limited(global_, "all")
+
+
+def receipt_failure_count(request) -> None:
+    """Count one wrong receipt of this client (and of the instance, while the client is within its own)."""
+    per_client, global_ = receipt_limits()
+    if hit(per_client, client_key(request)):
+        hit(global_, "all")
+
+
+def report_limit() -> RateLimit:
+    """The per-client budget of new reports: written forms and chats that may become cases share it."""
+    return RateLimit("report-client", settings.RECOURS_REPORT_RATE_PER_CLIENT, settings.RECOURS_REPORT_RATE_WINDOW)
 
 
 def report_submission_allowed(request) -> bool:
-    rate = RateLimit("report-client", settings.RECOURS_REPORT_RATE_PER_CLIENT, settings.RECOURS_REPORT_RATE_WINDOW)
+    return hit(report_limit(), client_key(request))
+
+
+def api_report_allowed(request) -> bool:
+    rate = RateLimit("api-report", settings.RECOURS_API_REPORT_RATE_PER_CLIENT, 3600)
     return hit(rate, client_key(request))
+
+
+def followup_message_allowed(request, *, case_id: int) -> bool:
+    """Count one follow-up message (form or API): per client, then per case (its receipt).
+
+    A client over its limit spends nothing of the case's budget.
+    """
+    window = settings.RECOURS_FOLLOWUP_MESSAGE_RATE_WINDOW
+    per_client = RateLimit("message-client", settings.RECOURS_FOLLOWUP_MESSAGE_RATE_PER_CLIENT, window)
+    per_case = RateLimit("message-case", settings.RECOURS_FOLLOWUP_MESSAGE_RATE_PER_CASE, window)
+    if not hit(per_client, client_key(request)):
+        return False
+    return hit(per_case, keyed(f"case:{case_id}"))
+
+
+def draft_upload_allowed(request) -> bool:
+    """Count one file added to a report being written, per client (whatever its sessions)."""
+    rate = RateLimit("upload-client", settings.RECOURS_UPLOAD_RATE_PER_CLIENT, settings.RECOURS_UPLOAD_RATE_WINDOW)
+    return hit(rate, client_key(request))
+
+
+def scope_client_key(scope) -> str:
+    """`client_key` of an ASGI connection (a WebSocket): the same keyed hash of the same address."""
+    from types import SimpleNamespace
+
+    forwarded = ",".join(
+        value.decode("latin1") for name, value in scope.get("headers", []) if name.lower() == b"x-forwarded-for"
+    )
+    meta = {"REMOTE_ADDR": (scope.get("client") or ("",))[0] or "", "HTTP_X_FORWARDED_FOR": forwarded}
+    return client_key(SimpleNamespace(META=meta))

@@ -13,6 +13,8 @@ import secrets
 from argon2.low_level import Type, hash_secret_raw
 from django.conf import settings
 
+from recours.core.admission import hash_slot
+
 RECEIPT_DIGITS = 16
 _NON_DIGITS = re.compile(r"\D")
 
@@ -40,15 +42,16 @@ def receipt_hash(raw: str) -> str:
     """
     digits = receipt_normalize(raw)
     salt = hashlib.sha256(("recours-receipt:" + settings.RECOURS_RECEIPT_SALT).encode()).digest()
-    digest = hash_secret_raw(
-        secret=digits.encode("ascii"),
-        salt=salt,
-        time_cost=settings.RECOURS_RECEIPT_ARGON2_TIME_COST,
-        memory_cost=settings.RECOURS_RECEIPT_ARGON2_MEMORY_KIB,
-        parallelism=1,
-        hash_len=32,
-        type=Type.ID,
-    )
+    with hash_slot():  # at most RECOURS_HASH_CONCURRENCY hashes at once in this process
+        digest = hash_secret_raw(
+            secret=digits.encode("ascii"),
+            salt=salt,
+            time_cost=settings.RECOURS_RECEIPT_ARGON2_TIME_COST,
+            memory_cost=settings.RECOURS_RECEIPT_ARGON2_MEMORY_KIB,
+            parallelism=1,
+            hash_len=32,
+            type=Type.ID,
+        )
     return digest.hex()
 
 

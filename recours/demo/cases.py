@@ -175,6 +175,7 @@ def demo_cases_load(count: int = DEMO_CASE_COUNT) -> int:
             details={"demo": True},
             postal_code=postal_code,
             commune=commune_obj,
+            departement_id=commune_obj.departement_id if commune_obj else None,
             team=team,
             domain_id=domain,
             occurred_period="mois",

@@ -49,7 +49,7 @@ def demo_records_load(count: int = DEMO_RECORD_COUNT) -> int:
         month = (this_month - dt.timedelta(days=rng.randint(0, 729))).replace(day=1)
         days_to_closure = rng.randint(1, 90)
         closed_month = min((month + dt.timedelta(days=days_to_closure + 15)).replace(day=1), this_month)
-        records.append(AnonymisedRecord(
+        records.append(AnonymisedRecord(  # each draws its own secret cell key (the model's default)
             stage=Stage.CLOSED, month=month, closed_month=closed_month,
             departement=departement, region=region,
             age_band=rng.choice([""] * 3 + list(AgeBand.values)),

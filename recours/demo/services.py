@@ -103,18 +103,21 @@ def demo_load() -> list[str]:
         User.objects.create_superuser(username=DEMO_ADMIN[0], password=DEMO_ADMIN[1], email="")
     _demo_totp_device(User.objects.get(username=DEMO_ADMIN[0]))
     _demo_teams_and_staff()
+    _demo_chat()
     for spec in DEMO_CASES:
         digest = receipt_hash(spec["receipt"])
         if Case.objects.filter(receipt_hash=digest).exists():
             continue
+        commune = commune_get(spec["commune"])
         case = Case.objects.create(
             channel=Channel.FORM,
             status=spec["status"],
             reporter_role_id=spec["role"],
             narrative=spec["narrative"],
             postal_code=spec["postal_code"],
-            commune_id=spec["commune"],
-            team=team_for_commune(commune_get(spec["commune"])),
+            commune=commune,
+            departement_id=commune.departement_id,
+            team=team_for_commune(commune),
             domain_id=spec["domain"],
             occurred_period="mois",
             consent_at=dt.datetime.now(dt.timezone.utc),
@@ -167,6 +170,29 @@ def _demo_teams_and_staff() -> None:
         team = Team.objects.get(slug=team_slug) if team_slug else team_national_get()
         membership_set(user=user, team=team, role=role)
         _demo_totp_device(user)
+
+
+# The demo's chat: every day 08:00-22:00 (Europe/Paris), public holidays aside, for every
+# demo team: whoever tries the demo in the daytime finds it open.
+DEMO_CHAT_HOURS = (dt.time(8), dt.time(22))
+
+
+def _demo_chat() -> None:
+    """Offer the chat, with hours, the first time (a later choice in the admin is kept)."""
+    from recours.chat.models import OpeningHours
+
+    teams = [team_national_get(), *Team.objects.filter(slug__in=[slug for slug, *_rest in DEMO_TEAMS])]
+    if OpeningHours.objects.filter(team__in=teams).exists():
+        return
+    opens_at, closes_at = DEMO_CHAT_HOURS
+    OpeningHours.objects.bulk_create(
+        OpeningHours(team=team, weekday=weekday, opens_at=opens_at, closes_at=closes_at)
+        for team in teams
+        for weekday in range(1, 8)
+    )
+    instance = instance_get()
+    instance.chat_enabled = True
+    instance.save()
 
 
 def demo_logins() -> list[dict]:

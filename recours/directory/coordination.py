@@ -1,10 +1,12 @@
 """Coordinators keep the directory: who may edit which entry, and saving one entry.
 
-A coordinator keeps the entries of their team (`Service.team`); a coordinator of the
-national team and administrators keep every entry, the national ones and the imported ones
-included. Advisers read the directory (search, orientation) but do not edit it. An entry
-saved from the screens goes through the same data·inclusion validation as an import, so
-its match keys, zone index and position are computed the same way.
+A coordinator (or administrator) keeps the entries of the teams they manage
+(`Service.team`, `accounts.selectors.teams_managed_by`); the managers of the national team
+keep every entry, the national ones and the imported ones included. A role counts for the
+team it is held in only: managing Nantes gives no right on the national entries. Advisers
+read the directory (search, orientation) but do not edit it. An entry saved from the
+screens goes through the same data·inclusion validation as an import, so its match keys,
+zone index and position are computed the same way.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from recours.accounts.models import Role, Team
-from recours.accounts.selectors import memberships_of
+from recours.accounts.models import Team
+from recours.accounts.selectors import manages_national_team, teams_managed_by
 from recours.core.audit import audit_record
 from recours.directory.models import Service, ServiceZone, Structure
 from recours.directory.schema import Geography, RowError, service_row_validate, structure_row_validate
@@ -26,25 +28,20 @@ from recours.directory.services import zone_row
 
 SOURCE = "recours"
 STALE_AFTER = dt.timedelta(days=365)  # an entry not verified for a year shows as "to verify"
-EDITOR_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
-
-
-def _editor_memberships(user):
-    return memberships_of(user).filter(role__in=EDITOR_ROLES)
 
 
 def keeps_everything(user) -> bool:
-    """Administrators, and coordinators of the national team, keep every entry."""
-    return _editor_memberships(user).filter(Q(role=Role.ADMINISTRATOR) | Q(team__is_national=True)).exists()
+    """The managers of the national team keep every entry."""
+    return manages_national_team(user)
 
 
 def editor_teams(user) -> list[Team]:
-    """The teams on whose behalf the user may create and keep entries."""
-    return [membership.team for membership in _editor_memberships(user)]
+    """The teams on whose behalf the user may create and keep entries: those they manage, by name."""
+    return list(teams_managed_by(user).order_by("name"))
 
 
 def is_directory_editor(user) -> bool:
-    return _editor_memberships(user).exists()
+    return teams_managed_by(user).exists()
 
 
 def services_editable_by(user) -> QuerySet[Service]:

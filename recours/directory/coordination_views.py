@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from recours.accounts.permissions import staff_required
+from recours.accounts.selectors import MANAGER_ROLES
 from recours.directory import coordination, services
-from recours.directory.coordination import EDITOR_ROLES
 from recours.directory.coordination_forms import CoordinationFilterForm, ServiceEntryForm
 from recours.directory.schema import RowError
 
@@ -33,7 +33,7 @@ def _entry_form(request, data=None, initial=None):
     )
 
 
-@staff_required(roles=EDITOR_ROLES)
+@staff_required(roles=MANAGER_ROLES)
 @never_cache
 def entry_list(request):
     form = CoordinationFilterForm(request.GET or None)
@@ -56,10 +56,11 @@ def entry_list(request):
     return render(request, "directory/coordination_list.html", {
         "title": _("Annuaire"), "form": form, "page": page, "to_verify": to_verify,
         "query_string": params.urlencode(), "console_section": "directory",
+        "keeps_everything": coordination.keeps_everything(request.user),
     })
 
 
-@staff_required(roles=EDITOR_ROLES)
+@staff_required(roles=MANAGER_ROLES)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def entry_create(request):
@@ -70,7 +71,7 @@ def entry_create(request):
     return _save(request, None, _("La fiche est créée."))
 
 
-@staff_required(roles=EDITOR_ROLES)
+@staff_required(roles=MANAGER_ROLES)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def entry_edit(request, pk: int):
@@ -117,20 +118,20 @@ def _state_change(request, pk: int, change, message: str):
     return redirect(reverse("directory_coordination:edit", args=[service.pk]))
 
 
-@staff_required(roles=EDITOR_ROLES)
+@staff_required(roles=MANAGER_ROLES)
 @require_POST
 def entry_verify(request, pk: int):
     return _state_change(request, pk, services.service_verify, _("La fiche est marquée vérifiée aujourd'hui."))
 
 
-@staff_required(roles=EDITOR_ROLES)
+@staff_required(roles=MANAGER_ROLES)
 @require_POST
 def entry_retire(request, pk: int):
     return _state_change(request, pk, services.service_retire,
                          _("La fiche est retirée : elle ne sort plus dans les recherches."))
 
 
-@staff_required(roles=EDITOR_ROLES)
+@staff_required(roles=MANAGER_ROLES)
 @require_POST
 def entry_restore(request, pk: int):
     return _state_change(request, pk, services.service_restore, _("La fiche est remise en service."))

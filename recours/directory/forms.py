@@ -15,15 +15,17 @@ from recours.directory.selectors import (
     place_from_coordinates,
     place_from_postal_code,
 )
-from recours.taxonomy.selectors import criteria_active, domains_active
+from recours.taxonomy.selectors import criteria_active, domains_active, plain_grounds_active
+from recours.taxonomy.translations import plain as taxonomy_plain
+from recours.taxonomy.translations import text as taxonomy_text
 
 
 def _criteria_choices():
-    return [(c.code, c.label) for c in criteria_active()]
+    return [(c.code, taxonomy_text(c)) for c in criteria_active()]
 
 
 def _domain_choices():
-    return [("", _("Tous les domaines"))] + [(d.code, d.plain_label or d.label) for d in domains_active()]
+    return [("", _("Tous les domaines"))] + [(d.code, taxonomy_plain(d)) for d in domains_active()]
 
 
 class DirectorySearchForm(forms.Form):
@@ -74,4 +76,48 @@ class DirectorySearchForm(forms.Form):
             place=data["place"], criteria=data.get("criteria") or [], domain=data.get("domain") or "",
             mode_accueil=data.get("mode_accueil") or "", language=data.get("language") or "",
             kind_of_help=data.get("kind_of_help") or "", open_now=bool(data.get("open_now")), limit=limit,
+        )
+
+
+class PublicSearchForm(DirectorySearchForm):
+    """The public page's search (/aide/): the grounds in the plain words of the report form
+    (taxonomy.PlainGround), each standing for the legal criteria it maps to; the place by
+    postal code only (the page has no commune field)."""
+
+    grounds = forms.MultipleChoiceField(
+        label=_("Pourquoi, selon vous, cela s'est-il passé ?"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Facultatif, plusieurs réponses possibles : pour trouver les services qui connaissent ces situations."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["criteria"], self.fields["commune"]
+        grounds = plain_grounds_active()
+        field = self.fields["grounds"]
+        field.choices = [(g.code, taxonomy_text(g)) for g in grounds]
+        field.choice_hints = {g.code: taxonomy_text(g, "hint") for g in grounds if g.hint}
+        field.error_messages["invalid_choice"] = _("« %(value)s » n'est pas dans la liste.")
+        self.criteria_by_ground = {g.code: [c.code for c in g.criteria.all()] for g in grounds}
+        self.ground_labels = {}
+        for g in grounds:
+            words = g.label[:1].lower() + g.label[1:]  # inside a sentence: "traite : l'âge"
+            for code in self.criteria_by_ground[g.code]:
+                self.ground_labels.setdefault(code, words)
+
+    def clean(self):
+        data = super().clean()
+        criteria: list[str] = []
+        for ground in data.get("grounds") or []:
+            criteria += [c for c in self.criteria_by_ground.get(ground, []) if c not in criteria]
+        data["criteria"] = criteria
+        return data
+
+    def search(self, *, limit: int = 20) -> SearchResults:
+        data = self.cleaned_data
+        return directory_search(
+            place=data["place"], criteria=data.get("criteria") or [], domain=data.get("domain") or "",
+            mode_accueil=data.get("mode_accueil") or "", language=data.get("language") or "",
+            kind_of_help=data.get("kind_of_help") or "", open_now=bool(data.get("open_now")), limit=limit,
+            ground_labels=self.ground_labels,
         )

@@ -15,8 +15,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from recours.core.fields import EncryptedJSONField, EncryptedTextField
-
 
 class KindOfHelp(models.TextChoices):
     LISTENING = "ecoute", _("écoute")
@@ -181,53 +179,3 @@ class ServiceZone(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["code", "service"], name="directory_zone_unique")]
-
-
-class OrientationStatus(models.TextChoices):
-    SENT = "sent", _("envoyée à la structure")
-    ACKNOWLEDGED = "acknowledged", _("reçue par la structure")
-    ACCEPTED = "accepted", _("acceptée par la structure")
-    DECLINED = "declined", _("déclinée par la structure")
-    GIVEN = "given", _("contact donné à la personne")
-
-
-class Orientation(models.Model):
-    """A person oriented to a service from a case.
-
-    With the person's consent, the service is sent what the person agreed to share and
-    answers through a signed, expiring link; without a hand-over, the contact is only given
-    to the person. Either way the person sees it on the follow-up page.
-    """
-
-    case = models.ForeignKey("casework.Case", on_delete=models.CASCADE, related_name="orientations")
-    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="orientations")
-    status = models.CharField(_("état"), max_length=20, choices=OrientationStatus.choices)
-    handed_over = models.BooleanField(_("transmise à la structure"), default=False)
-    consent_at = models.DateTimeField(_("accord de la personne le"), null=True, blank=True)
-    shared = models.JSONField(_("informations transmises"), default=list, blank=True)
-    # What the partner reads through its link: a copy made at hand-over of what the person
-    # agreed to share, so a later edit of the case never widens it.
-    handover = EncryptedJSONField(_("contenu transmis"), default=dict, blank=True)
-    message = EncryptedTextField(_("message à la structure"), blank=True, default="")
-    partner_comment = EncryptedTextField(_("réponse de la structure"), blank=True, default="")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField(_("lien valable jusqu'au"), null=True, blank=True)
-    acknowledged_at = models.DateTimeField(_("reçue le"), null=True, blank=True)
-    answered_at = models.DateTimeField(_("réponse le"), null=True, blank=True)
-
-    # An orientation shows as a service card (components/service_card.html) on the follow-up
-    # page: no distance and no search reasons there.
-    distance_km = None
-    reasons = ()
-
-    class Meta:
-        verbose_name = _("orientation")
-        verbose_name_plural = _("orientations")
-        ordering = ["created_at", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(handed_over=False) | models.Q(consent_at__isnull=False),
-                name="orientation_handover_needs_consent",
-            ),
-        ]

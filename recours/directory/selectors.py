@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import threading
-import time
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from recours.directory.models import Orientation, Service, ServiceZone
+from recours.core.cache import ReferenceCache
+from recours.directory.models import Service, ServiceZone
 from recours.directory.schema import FRANCE, opening_hours_parse, place_zone_codes
 from recours.geo.selectors import communes_for_postal_code, commune_get, distance_km, postal_code_is_valid
 
@@ -69,7 +67,7 @@ def place_from_postal_code(code: str) -> Place:
         raise PlaceError("postal_code", _("Le code postal doit compter 5 chiffres."))
     communes = communes_for_postal_code(code)
     if not communes:
-        raise PlaceError("postal_code", _("Ce code postal n'existe pas. Vérifiez-le, ou indiquez votre commune."))
+        raise PlaceError("postal_code", _("Ce code postal n'existe pas. Vérifiez ses 5 chiffres, par exemple 44000."))
     names = ", ".join(c.name for c in communes[:3]) + ("…" if len(communes) > 3 else "")
     return _place_of_communes(communes, f"{code} ({names})")
 
@@ -186,8 +184,12 @@ def directory_search(
     radius_km: float | None = None,
     limit: int = 20,
     now: dt.datetime | None = None,
+    ground_labels: dict[str, str] | None = None,
 ) -> SearchResults:
-    """The services that can help at `place` for these grounds and this domain, best first."""
+    """The services that can help at `place` for these grounds and this domain, best first.
+
+    `ground_labels` (criterion code -> words) names the grounds in a result's reasons with the
+    words the person chose (the public page's plain grounds) instead of the legal labels."""
     grounds = tuple(dict.fromkeys(c for c in criteria if c))
     limit = max(1, min(int(limit), RESULTS_MAX))
     now = now or timezone.now()
@@ -259,25 +261,27 @@ def directory_search(
     wanted = [pk for _, _, pk in top] + [pk for _, pk in national]
     services = Service.objects.select_related("structure").in_bulk(wanted)
     local_results = [
-        _result(services[pk], None if d == math.inf else d, -fit, place, grounds, domain) for fit, d, pk in top
+        _result(services[pk], None if d == math.inf else d, -fit, place, grounds, domain, ground_labels)
+        for fit, d, pk in top
     ]
-    national_results = [_result(services[pk], None, -fit, place, grounds, domain) for fit, pk in national]
+    national_results = [
+        _result(services[pk], None, -fit, place, grounds, domain, ground_labels) for fit, pk in national
+    ]
     return SearchResults(place=place, local=local_results, national=national_results)
 
 
-_national: dict[str, tuple[float, list]] = {}
-_national_lock = threading.Lock()
+_national = ReferenceCache("directory.national")
 
 
 def _national_candidates() -> list[tuple]:
     """The national services (zone `france`), generalists first then by name, with what the
     filters read: few and read by every search, so each process keeps them for
-    `RECOURS_REFERENCE_CACHE_SECONDS` (cleared by the directory's writes in this process)."""
-    ttl = settings.RECOURS_REFERENCE_CACHE_SECONDS
-    hit = _national.get("rows")
-    if ttl > 0 and hit is not None and time.monotonic() - hit[0] < ttl:
-        return hit[1]
-    rows = [
+    `RECOURS_REFERENCE_CACHE_SECONDS` (core/cache.py; cleared by the directory's writes)."""
+    return _national.get("rows", _national_rows)
+
+
+def _national_rows() -> list[tuple]:
+    return [
         (pk, ckey, dkey, {"modes_accueil": modes, "langues": langs, "types_aide": kinds, "horaires_accueil": hours})
         for pk, ckey, dkey, modes, langs, kinds, hours in Service.objects.filter(
             retired_at__isnull=True, is_national=True,
@@ -289,16 +293,11 @@ def _national_candidates() -> list[tuple]:
             "pk", "criteres_cle", "domaines_cle", "modes_accueil", "langues", "types_aide", "horaires_accueil",
         )
     ]
-    if ttl > 0:
-        with _national_lock:
-            _national["rows"] = (time.monotonic(), rows)
-    return rows
 
 
 def directory_cache_clear() -> None:
     """Forget this process's copy of the national services (after a write to the directory)."""
-    with _national_lock:
-        _national.clear()
+    _national.clear()
 
 
 def _passes(more: dict, mode_accueil: str, language: str, kind_of_help: str, open_now: bool, now) -> bool:
@@ -313,13 +312,19 @@ def _passes(more: dict, mode_accueil: str, language: str, kind_of_help: str, ope
     return True
 
 
-def _result(service: Service, distance: float | None, fit: int, place: Place, grounds, domain: str) -> Result:
+def _result(
+    service: Service, distance: float | None, fit: int, place: Place, grounds, domain: str,
+    ground_labels: dict[str, str] | None = None,
+) -> Result:
     from recours.taxonomy.models import Criterion, Domain, RelatedSituation
 
     reasons = []
     named = [g for g in grounds if g in service.criteres or g in service.situations_connexes]
     if named:
-        labels = _labels(Criterion, named) + _labels(RelatedSituation, named)
+        if ground_labels:
+            labels = list(dict.fromkeys(ground_labels[g] for g in named if g in ground_labels))
+        else:
+            labels = _labels(Criterion, named) + _labels(RelatedSituation, named)
         reasons.append(_("traite : %(grounds)s") % {"grounds": ", ".join(labels)})
     elif grounds and not service.criteres:
         reasons.append(_("traite tous les motifs de discrimination"))
@@ -350,7 +355,41 @@ def service_get(pk: int, *, include_retired: bool = False) -> Service | None:
     return queryset.filter(pk=pk).first()
 
 
-def orientations_for_case(case) -> list[Orientation]:
-    """The orientations of a case, oldest first, with their services: for the case file,
-    the follow-up page and the recap mail."""
-    return list(Orientation.objects.filter(case=case).select_related("service", "service__structure"))
+def _territory_zone_q(teams) -> Q | None:
+    """The entries whose eligibility zone lies in the teams' territory (None: a national team, everywhere)."""
+    from recours.accounts.models import TeamKind
+    from recours.geo.models import Commune, Departement
+
+    departements: set[str] = set()
+    communes: set[str] = set()
+    for team in teams:
+        if team.is_national:
+            return None
+        if team.kind == TeamKind.DEPARTEMENT:
+            departements.add(team.departement_id)
+        elif team.kind == TeamKind.REGION:
+            departements |= set(Departement.objects.filter(region_id=team.region_id).values_list("code", flat=True))
+        else:
+            communes |= set(team.communes.values_list("insee_code", flat=True))
+    # A département's entry serves the teams of its communes too (a zone `region:NN` is stored as its départements).
+    covering = set(Commune.objects.filter(insee_code__in=communes).values_list("departement_id", flat=True))
+    codes = [f"departement:{code}" for code in departements | covering] + [f"commune:{code}" for code in communes]
+    codes += [f"commune:{code}" for code in Commune.objects.filter(departement_id__in=departements).values_list("insee_code", flat=True)]
+    return Q(pk__in=ServiceZone.objects.filter(code__in=codes).values("service_id"))
+
+
+def services_to_verify_for(user, *, today: dt.date | None = None):
+    """The directory's entries whose review is due (never verified, or more than a year ago) in the
+    user's teams' territory: the entries those teams keep, and those whose zone lies in their
+    territory or covers it (a département's entry for a city's team; every entry for a national team), oldest verification first."""
+    from recours.accounts.models import Team
+    from recours.directory.coordination import services_to_verify
+
+    teams = list(Team.objects.filter(active=True, memberships__user=user).select_related("departement", "region"))
+    if not teams:
+        return Service.objects.none()
+    zone = _territory_zone_q(teams)
+    condition = Q() if zone is None else (Q(team__in=teams) | zone)
+    return services_to_verify(Service.objects.filter(condition), today=today).select_related("structure").order_by(
+        F("date_verification").asc(nulls_first=True), "nom", "pk"
+    )

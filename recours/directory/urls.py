@@ -1,10 +1,11 @@
 from django.urls import path
 
-from recours.directory import console_views, views
+from recours.directory import views
+from recours.directory.import_views import directory_export
 
 app_name = "directory"
 
 urlpatterns = [
     path("aide/", views.search, name="search"),
-    path("orientation/<str:token>/", console_views.partner, name="partner"),
+    path("annuaire/export/<slug:kind>.<slug:fmt>", directory_export, name="export"),
 ]

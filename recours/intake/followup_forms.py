@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from recours.casework.attachments import attachment_check
 from recours.core.receipts import receipt_is_well_formed
+from recours.core.text import ValidTextFormMixin
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(ValidTextFormMixin, forms.Form):
     receipt = forms.CharField(
         label=_("Votre code de suivi"),
         help_text=_("Les 16 chiffres reçus à l'envoi de votre signalement, par exemple 1234 5678 9012 3456."),
@@ -22,7 +23,7 @@ class ReceiptForm(forms.Form):
         return receipt
 
 
-class MessageForm(forms.Form):
+class MessageForm(ValidTextFormMixin, forms.Form):
     body = forms.CharField(
         label=_("Votre message"),
         help_text=_("Ajoutez une information, répondez à une question, dites si la situation a évolué."),
@@ -47,8 +48,19 @@ class MessageForm(forms.Form):
             upload.seek(0)
         return upload
 
+    def refuse(self, message: str) -> None:
+        """Refuse the whole message (a limit reached): the text stays, a file must be given again."""
+        self.is_valid()
+        self.add_error(None, message)
+        upload = self.files.get("file")
+        if upload is not None and "file" not in self.errors:
+            self.add_error(
+                "file",
+                _("Le fichier « %(name)s » n'a pas été enregistré : joignez-le de nouveau.") % {"name": upload.name},
+            )
+
     def clean(self):
         data = super().clean()
-        if not (data.get("body") or "").strip() and not data.get("file"):
+        if "body" not in self.errors and not (data.get("body") or "").strip() and not data.get("file"):
             self.add_error("body", _("Écrivez votre message ou joignez un document."))
         return data

@@ -14,9 +14,18 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recours.casework.models import Period, StepTaken
-from recours.geo.selectors import communes_for_postal_code, postal_code_is_valid
+from recours.casework.models import PersonInformed, Period, StepTaken, Witnesses
+from recours.core.text import ValidTextFormMixin
+from recours.geo.forms import CommuneChoiceField
+from recours.geo.selectors import (
+    COMMUNE_UNKNOWN,
+    COMMUNE_UNKNOWN_LABEL,
+    communes_for_postal_code,
+    place_resolve,
+    postal_code_is_valid,
+)
 from recours.taxonomy.selectors import criteria_active, domains_active, plain_grounds_active, roles_active
+from recours.taxonomy.translations import text as taxonomy_text
 
 PHONE_ALLOWED = re.compile(r"^\+?[0-9 .\-()]{6,25}$")
 
@@ -26,15 +35,32 @@ def _taxonomy_choices(
 ) -> None:
     """Offer taxonomy entries as the field's choices, with their hints under each option
     (read by the choice_group component) and French messages for a missing or unknown code."""
-    field.choices = [(entry.code, getattr(entry, label)) for entry in entries] + list(extra)
-    field.choice_hints = {entry.code: entry.hint for entry in entries if getattr(entry, "hint", "")}
+    # In the page's language (taxonomy/translations.py; French when not translated).
+    field.choices = [(entry.code, taxonomy_text(entry, label)) for entry in entries] + list(extra)
+    field.choice_hints = {entry.code: taxonomy_text(entry, "hint") for entry in entries if getattr(entry, "hint", "")}
     field.error_messages["invalid_choice"] = invalid
     if required:
         field.error_messages["required"] = required
 
 
-class StepForm(forms.Form):
-    """A step of the report: its fields, its checks, and its part of the report."""
+# Roles where the report is about someone else: the questions speak of "la personne".
+ABOUT_SOMEONE_ELSE = {"temoin", "tiers", "professionnel"}
+
+
+class StepForm(ValidTextFormMixin, forms.Form):
+    """A step of the report: its fields, its checks, and its part of the report.
+
+    Its text fields refuse text that cannot be stored (core/text.py), from the web form as
+    from the API. `role` (the reporter's role code) lets a step word its questions for a witness or a
+    relative; by default it is read from the data (the whole report's answers)."""
+
+    def __init__(self, *args, role: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role = role or str((self.data or {}).get("role") or "")
+
+    @property
+    def about_someone_else(self) -> bool:
+        return self.role in ABOUT_SOMEONE_ELSE
 
     def report_part(self) -> dict:
         """What this step adds to casework.services.ReportInput."""
@@ -59,6 +85,7 @@ class RoleForm(StepForm):
 
 
 class WhatForm(StepForm):
+    person_informed_required = True
     narrative = forms.CharField(
         label=_("Racontez ce qui s'est passé, avec vos mots"),
         help_text=_(
@@ -85,11 +112,37 @@ class WhatForm(StepForm):
         label=_("D'autres personnes ont-elles vu ou entendu ce qui s'est passé ? (facultatif)"),
         required=False,
         widget=forms.RadioSelect,
-        choices=[("oui", _("Oui")), ("non", _("Non")), ("ne_sait_pas", _("Je ne sais pas"))],
+        choices=Witnesses.choices,
+    )
+    # Asked only when the report is about someone else (witness, relative, professional).
+    person_informed = forms.ChoiceField(
+        label=_("La personne concernée sait-elle que vous faites ce signalement ?"),
+        help_text=_(
+            "Vous pouvez signaler ce que vous avez vu même si elle ne le sait pas. "
+            "Nous ne ferons aucune démarche en son nom sans son accord."
+        ),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=PersonInformed.choices,
+        error_messages={"invalid_choice": _("Choisissez une réponse dans la liste.")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.about_someone_else:
+            self.fields["narrative"].label = _("Racontez ce qui s'est passé pour la personne, avec vos mots")
+            self.fields["narrative"].help_text = _(
+                "Ce que vous avez vu ou entendu : ce qui a été dit ou fait, par qui, et ce que cela a entraîné "
+                "pour elle. N'écrivez pas son nom si elle ne le souhaite pas."
+            )
+            self.fields["narrative"].error_messages["required"] = _("Décrivez ce qui s'est passé pour la personne.")
+            self.fields["consequences"].label = _("Quelles conséquences pour la personne concernée ? (facultatif)")
+            self.fields["person_informed"].required = self.person_informed_required
+            self.fields["person_informed"].error_messages["required"] = _(
+                "Dites si la personne concernée sait que vous faites ce signalement, ou « Je ne sais pas »."
+            )
+        else:
+            del self.fields["person_informed"]
         limit = settings.RECOURS_NARRATIVE_MAX_CHARS
         self.fields["narrative"].max_length = limit
         self.fields["narrative"].widget.attrs["data-maxlength"] = str(limit)
@@ -107,8 +160,14 @@ class WhatForm(StepForm):
 
     def report_part(self) -> dict:
         data = self.cleaned_data
-        details = {k: data[k] for k in ("respondent", "consequences", "witnesses") if data.get(k)}
+        details = {k: data[k] for k in ("respondent", "consequences", "witnesses", "person_informed") if data.get(k)}
         return {"narrative": data["narrative"], "details": details}
+
+
+class ApiWhatForm(WhatForm):
+    """The API's: existing clients do not send `person_informed`; kept when they do."""
+
+    person_informed_required = False
 
 
 class WhereForm(StepForm):
@@ -128,20 +187,24 @@ class WhereForm(StepForm):
         max_length=5,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{5}"}),
     )
-    commune = forms.ChoiceField(label=_("Commune"), required=False, widget=forms.RadioSelect)
+    commune = CommuneChoiceField(label=_("Commune"), required=False, widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         code = (self.data.get(self.add_prefix("postal_code")) or self.initial.get("postal_code") or "").strip()
         self.communes = communes_for_postal_code(code) if postal_code_is_valid(code) else []
         self.fields["commune"].choices = [(c.insee_code, c.name) for c in self.communes]
-        self.fields["commune"].error_messages["invalid_choice"] = _("Choisissez une commune de la liste.")
+        if len(self.communes) > 1:
+            self.fields["commune"].choices.append((COMMUNE_UNKNOWN, COMMUNE_UNKNOWN_LABEL))
 
     @property
     def needs_commune_choice(self) -> bool:
-        return len(self.communes) > 1
+        """Shown when the code has several communes, or when the commune given is refused."""
+        return len(self.communes) > 1 or (self.is_bound and "commune" in self.errors)
 
     def clean(self):
+        """The place by the one policy of every channel (geo.selectors.place_resolve); the
+        form asks which commune when the code has several, and takes « Je ne sais pas »."""
         data = super().clean()
         place = data.get("place")
         code = (data.get("postal_code") or "").replace(" ", "")
@@ -149,30 +212,24 @@ class WhereForm(StepForm):
         if place == self.PLACE and not code:
             self.add_error("postal_code", _("Indiquez le code postal du lieu."))
             return data
-        if code and not postal_code_is_valid(code):
-            self.add_error("postal_code", _("Le code postal doit compter 5 chiffres, par exemple 44000."))
-            return data
-        if code and not self.communes:
-            self.add_error("postal_code", _("Ce code postal n'existe pas. Vérifiez-le, par exemple 44000."))
-            return data
-        if code:
-            chosen = data.get("commune")
-            if len(self.communes) == 1:
-                data["commune"] = self.communes[0].insee_code
-            elif not chosen and "commune" not in self.errors:
-                self.add_error(
-                    "commune", _("Ce code postal couvre plusieurs communes : choisissez celle où cela s'est passé.")
-                )
-        else:
+        if not code:  # the communes offered are a code's: none without one
             data["commune"] = ""
+            return data
+        chosen = data.get("commune") or ""
+        resolved = place_resolve(postal_code=code, commune=chosen, ask=True)
+        if resolved.error:
+            self.add_error(resolved.error_field, resolved.error)
+        else:
+            data["commune"] = resolved.commune_id or COMMUNE_UNKNOWN
         return data
 
     def report_part(self) -> dict:
         data = self.cleaned_data
+        commune = data["commune"]
         return {
             "online": data["place"] == self.ONLINE,
             "postal_code": data["postal_code"],
-            "commune": data["commune"] or None,
+            "commune": None if commune in ("", COMMUNE_UNKNOWN) else commune,
         }
 
 
@@ -224,6 +281,11 @@ class GroundsForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.about_someone_else:
+            self.fields["grounds"].label = _("Selon vous, pourquoi cela est-il arrivé à la personne ?")
+            self.fields["grounds"].help_text = _(
+                "Plusieurs réponses possibles. Dites ce que vous pensez : un·e juriste vérifiera."
+            )
         grounds = list(plain_grounds_active())
         _taxonomy_choices(
             self.fields["grounds"],
@@ -294,6 +356,11 @@ class StepsTakenForm(StepForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.about_someone_else:
+            self.fields["steps_taken"].label = _("La personne, ou vous-même, avez-vous déjà fait des démarches ?")
 
     def clean(self):
         data = super().clean()

@@ -2,13 +2,25 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from recours.casework.models import Attachment, Case, Channel
-from recours.casework.services import ReportInput, attachment_create, case_create_from_report
+from recours.casework.attachments import attachment_quota_check
+from recours.casework.services import (
+    ReportInput,
+    attachment_create,
+    attachments_delete_unclaimed,
+    case_create_from_report,
+    case_person_seen,
+    receipt_issue,
+)
+from recours.core.crypto import InvalidToken, decrypt_str, encrypt_str
 from recours.intake import steps
 from recours.intake.forms import StepForm
 from recours.intake.models import ReportDraft
@@ -16,6 +28,12 @@ from recours.intake.models import ReportDraft
 DRAFT_SESSION_KEY = "report_draft"
 ATTACHMENTS_KEY = "_attachments"
 DRAFT_LIFETIME = dt.timedelta(days=1)
+FILE_ERROR_KEY = "_file_error"
+# Every POST of the form is answered by a redirect to the same address (no page in the browser's
+# history can be posted again); what the next GET must show is kept meanwhile:
+ERRORS_SESSION_KEY = "report_errors"  # the step whose errors to show (a step name, nothing typed)
+TOO_MANY_SESSION_KEY = "report_too_many"
+RECEIPT_SESSION_KEY = "report_receipt"  # the receipt, encrypted, for the one GET after sending
 
 
 class ReportInvalid(Exception):
@@ -57,20 +75,84 @@ def report_clean(data: dict, *, form_classes=None) -> ReportInput:
 # Drafts -----------------------------------------------------------------------
 
 
-def draft_get(session) -> ReportDraft | None:
-    draft_id = session.get(DRAFT_SESSION_KEY)
+def draft_get(session, *, key: str = DRAFT_SESSION_KEY) -> ReportDraft | None:
+    """The draft whose id the session keeps under `key` (the public form's, or another space's
+    filling the same steps: recours.partners)."""
+    draft_id = session.get(key)
     if not draft_id:
         return None
     draft = ReportDraft.objects.filter(pk=draft_id, updated_at__gte=timezone.now() - DRAFT_LIFETIME).first()
     if draft is None:
-        session.pop(DRAFT_SESSION_KEY, None)
+        session.pop(key, None)
     return draft
 
 
-def draft_start(session) -> ReportDraft:
-    draft = ReportDraft.objects.create(current_step=steps.NAMES[0])
-    session[DRAFT_SESSION_KEY] = str(draft.pk)
+def draft_start(session, *, key: str = DRAFT_SESSION_KEY, data: dict | None = None) -> ReportDraft:
+    draft = ReportDraft.objects.create(current_step=steps.NAMES[0], data=data or {})
+    session[key] = str(draft.pk)
     return draft
+
+
+def report_prefill(params) -> dict[str, str]:
+    """The ground and domain a link may choose in advance (`?motif=…&domaine=…`, from a
+    "know your rights" page): only codes of the active taxonomies, anything else dropped."""
+    from recours.taxonomy.selectors import domains_active, plain_grounds_active
+
+    prefill = {}
+    ground, domain = params.get("motif", ""), params.get("domaine", "")
+    if ground and ground in {g.code for g in plain_grounds_active()}:
+        prefill["motif"] = ground
+    if domain and domain in {d.code for d in domains_active()}:
+        prefill["domaine"] = domain
+    return prefill
+
+
+ENTRY_KEY = "_entry"  # the slug of the local entry (/l/<slug>/) the report was started from
+
+
+def draft_entry_set(draft: ReportDraft, slug: str) -> None:
+    """Remember that the draft was started at a team's local entry: the report goes to that team."""
+    from recours.accounts.selectors import local_entry_get
+
+    entry = local_entry_get(slug)
+    if entry is not None:
+        draft.data[ENTRY_KEY] = entry.slug
+        draft.save()
+
+
+def draft_entry(draft: ReportDraft | None):
+    """The local entry the draft was started at, if it is still online."""
+    from recours.accounts.selectors import local_entry_get
+
+    return local_entry_get(draft.data.get(ENTRY_KEY, "")) if draft is not None else None
+
+
+def draft_prefill(draft: ReportDraft, prefill: dict[str, str]) -> None:
+    """Choose in advance, on a new draft, the ground and domain of `report_prefill`."""
+    if "motif" in prefill:
+        draft.data["grounds"] = [prefill["motif"]]
+    if "domaine" in prefill:
+        draft.data["domain"] = prefill["domaine"]
+    if prefill:
+        draft.save()
+
+
+def draft_prefill_where_empty(draft: ReportDraft, prefill: dict[str, str]) -> dict[str, bool]:
+    """A rights page's link followed while a report is already under way: its ground and
+    domain go into the draft where the person has not answered yet; an answer already given
+    is kept. Returns {"applied": …, "kept": …}: what the person is told."""
+    applied = kept = False
+    for key, field, value in (("motif", "grounds", [prefill.get("motif")]), ("domaine", "domain", prefill.get("domaine"))):
+        if key not in prefill:
+            continue
+        if not draft.data.get(field):
+            draft.data[field] = value
+            applied = True
+        elif draft.data[field] != value:
+            kept = True
+    if applied:
+        draft.save()
+    return {"applied": applied, "kept": kept}
 
 
 def draft_save_step(draft: ReportDraft, *, step: str, posted) -> None:
@@ -92,7 +174,8 @@ def draft_step_form(draft: ReportDraft | None, step: str, *, bound: bool = False
     data = draft.data if draft else {}
     if bound:
         return form_class(data=data)
-    return form_class(initial={k: v for k, v in data.items() if k in form_class.base_fields})
+    initial = {k: v for k, v in data.items() if k in form_class.base_fields}
+    return form_class(initial=initial, role=str(data.get("role") or ""))
 
 
 def draft_mark(draft: ReportDraft, step: str, *, valid: bool) -> None:
@@ -111,6 +194,8 @@ def draft_attach(draft: ReportDraft, *, name: str, data: bytes, max_count: int) 
     ids = draft.data.get(ATTACHMENTS_KEY, [])
     if len(ids) >= max_count:
         raise ValidationError(_("Vous avez déjà ajouté %(max)d documents : c'est le maximum.") % {"max": max_count})
+    stored = Attachment.objects.filter(pk__in=ids, case__isnull=True).aggregate(total=Sum("size"))["total"] or 0
+    attachment_quota_check(name=name, size=len(data), stored=stored, limit=settings.RECOURS_DRAFT_ATTACHMENTS_MAX_BYTES)
     attachment = attachment_create(name=name, data=data)
     draft.data[ATTACHMENTS_KEY] = [*ids, attachment.pk]
     return attachment
@@ -119,28 +204,34 @@ def draft_attach(draft: ReportDraft, *, name: str, data: bytes, max_count: int) 
 def draft_detach(draft: ReportDraft, attachment_id: int) -> None:
     ids = draft.data.get(ATTACHMENTS_KEY, [])
     if attachment_id in ids:
-        Attachment.objects.filter(pk=attachment_id, case__isnull=True).delete()
+        attachments_delete_unclaimed(ids=[attachment_id])
         draft.data[ATTACHMENTS_KEY] = [i for i in ids if i != attachment_id]
 
 
 @transaction.atomic
-def draft_discard(session) -> None:
+def draft_discard(session, *, key: str = DRAFT_SESSION_KEY) -> None:
     """Forget the draft and its files (quick exit, or after sending)."""
-    draft_id = session.pop(DRAFT_SESSION_KEY, None)
+    draft_id = session.pop(key, None)
     if draft_id:
         draft = ReportDraft.objects.filter(pk=draft_id).first()
         if draft:
-            Attachment.objects.filter(pk__in=draft.data.get(ATTACHMENTS_KEY, []), case__isnull=True).delete()
+            attachments_delete_unclaimed(ids=draft.data.get(ATTACHMENTS_KEY, []))
             draft.delete()
 
 
-@transaction.atomic
 def report_submit_draft(draft: ReportDraft, session) -> tuple[Case, str]:
-    """Send a finished draft: check it whole, create the case, forget the draft."""
+    """Send a finished draft: check it whole, create the case, forget the draft (all or nothing).
+
+    The receipt is issued (and slowly hashed) before the transaction opens."""
     report = report_clean(draft.data)
-    case, receipt = case_create_from_report(report=report, channel=Channel.FORM)
-    draft_discard(session)
-    return case, receipt
+    entry = draft_entry(draft)
+    receipt = receipt_issue()
+    with transaction.atomic():
+        case, code = case_create_from_report(
+            report=report, channel=Channel.FORM, receipt=receipt, team=entry.team if entry else None
+        )
+        draft_discard(session)
+    return case, code
 
 
 def drafts_purge_stale(*, now=None) -> int:
@@ -149,10 +240,45 @@ def drafts_purge_stale(*, now=None) -> int:
     stale = ReportDraft.objects.filter(updated_at__lt=now - DRAFT_LIFETIME)
     count = 0
     for draft in stale.iterator():
-        Attachment.objects.filter(pk__in=draft.data.get(ATTACHMENTS_KEY, []), case__isnull=True).delete()
+        attachments_delete_unclaimed(ids=draft.data.get(ATTACHMENTS_KEY, []))
         draft.delete()
         count += 1
     return count
+
+
+# From a POST to the GET that follows it ------------------------------------------
+
+
+def receipt_hand_over(session, receipt: str) -> None:
+    """Keep the receipt for the GET that follows the sending, and for it only.
+
+    Encrypted (the sessions table never holds it in clear), read once (receipt_take removes
+    it), refused after RECOURS_RECEIPT_HANDOFF_SECONDS (Fernet's own timestamp), gone with the session.
+    """
+    session[RECEIPT_SESSION_KEY] = encrypt_str(receipt)
+
+
+def receipt_take(session) -> str | None:
+    """The receipt just handed over, once; None if there is none or it is too old."""
+    token = session.pop(RECEIPT_SESSION_KEY, None)
+    if not token:
+        return None
+    try:
+        return decrypt_str(token, ttl=settings.RECOURS_RECEIPT_HANDOFF_SECONDS)
+    except InvalidToken:
+        return None
+
+
+def draft_file_error_set(draft: ReportDraft, message: str) -> None:
+    """The refusal of a file, for the next GET (in the draft: it names the file, so encrypted)."""
+    draft.data[FILE_ERROR_KEY] = message
+
+
+def draft_file_error_take(draft: ReportDraft) -> str:
+    message = draft.data.pop(FILE_ERROR_KEY, "")
+    if message:
+        draft.save(update_fields=["data", "updated_at"])
+    return message
 
 
 # Follow-up --------------------------------------------------------------------
@@ -164,7 +290,7 @@ def followup_open(request, case: Case) -> None:
     """Open the follow-up for this case in a fresh session (a new session key)."""
     request.session.cycle_key()
     request.session[FOLLOWUP_SESSION_KEY] = case.pk
-    Case.objects.filter(pk=case.pk).update(person_last_seen_at=timezone.now())
+    case_person_seen(case=case)
 
 
 def followup_case(request) -> Case | None:
@@ -176,3 +302,18 @@ def followup_case(request) -> Case | None:
 
 def followup_close(request) -> None:
     request.session.flush()
+
+
+def too_many_messages_message() -> str:
+    """The answer to a follow-up message over its rate limit (form and API)."""
+    return _(
+        "Vous avez envoyé beaucoup de messages en peu de temps. Ce message n'a pas été envoyé : "
+        "réessayez un peu plus tard, ou appelez-nous."
+    )
+
+
+def too_many_uploads_message(name: str) -> str:
+    return _(
+        "Beaucoup de documents ont été ajoutés depuis cette connexion : le fichier « %(name)s » n'a pas été ajouté. "
+        "Réessayez un peu plus tard."
+    ) % {"name": name}

@@ -34,7 +34,7 @@ NAMES = [step.name for step in STEPS]
 # The API sends legal criteria instead of plain grounds, and files separately.
 API_FORMS = (
     forms.RoleForm,
-    forms.WhatForm,
+    forms.ApiWhatForm,
     forms.WhereForm,
     forms.WhenForm,
     forms.CriteriaForm,

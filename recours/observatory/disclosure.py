@@ -19,18 +19,77 @@ column totals, grand total), so a hidden cell must not be recomputable from them
   value hidden in one is hidden in all (`protect_tables`), otherwise the other table's
   published margin would give it away; repeated until nothing changes.
 
-This protects against exact recomputation by subtraction and by any linear combination of
-the published figures; it does not guarantee a minimum width for the interval an attacker
-can bound a hidden value to (see docs/observatory.md).
+This protects one table against exact recomputation by subtraction and by any linear
+combination of its figures; it does not protect across queries (differencing two overlapping
+periods or territories). What the observatory publishes to suppressed readers therefore goes
+through the cell-key method below instead (`perturb_table`); the suppression functions stay
+for tables published once and whole.
+
+* Cell-key perturbation (`published_count`, `perturb_table`). Every record has a random,
+  secret key (0..255). A published count's key is the sum of its records' keys mod 256, so
+  the same set of records gets the same key whatever query publishes it. The noise added
+  to a count is read from a fixed perturbation table (`noise`) indexed by the count and the
+  key: the same cell always gets the same noise (asking again, or another way, teaches
+  nothing), and two cells that differ by a few records get unrelated noises (subtracting
+  them yields the difference plus noise). Zero stays zero; counts from 1 to threshold - 1
+  are hidden; larger ones get a noise of at most `max_noise` either way and are never
+  published below the threshold. Margins are perturbed as cells of their own (their own
+  key), not summed from perturbed cells: a total may differ slightly from the sum of its
+  lines. See docs/observatory.md for the reasoning and the limits.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
 TOTAL = "__total__"
+CELL_KEY_RANGE = 256
+
+
+def cell_key(key_sum: int) -> int:
+    """The key of a published cell from the sum of its records' keys."""
+    return key_sum % CELL_KEY_RANGE
+
+
+def noise_weights(max_noise: int) -> list[tuple[int, int]]:
+    """The perturbation's distribution: (noise, weight) for -max_noise..max_noise, weights
+    (max_noise + 1 - |noise|)^2 — small noises likelier, the extremes rare (D=2: 1, 4, 9, 4, 1)."""
+    return [(e, (max_noise + 1 - abs(e)) ** 2) for e in range(-max_noise, max_noise + 1)]
+
+
+def noise(count: int, key: int, *, max_noise: int) -> int:
+    """The perturbation table: the noise for a count and a cell key.
+
+    A fixed, public function (statistical offices publish their perturbation tables too):
+    the secret is the records' keys. The (count, key) pair is hashed to a position in
+    0..65535, read against the cumulative weights of `noise_weights`; hashing the count in
+    makes a cell's noise unrelated to the noise of a cell one record larger or smaller.
+    """
+    if max_noise <= 0:
+        return 0
+    digest = hashlib.blake2b(f"{count}:{key}".encode(), digest_size=4, person=b"recours-ckm").digest()
+    position = int.from_bytes(digest, "big") % 65536
+    weights = noise_weights(max_noise)
+    total = sum(w for _, w in weights)
+    running = 0
+    for value, weight in weights:
+        running += weight
+        if position < running * 65536 // total:
+            return value
+    return weights[-1][0]
+
+
+def published_count(count: int, key: int, *, threshold: int, max_noise: int) -> int | None:
+    """What a suppressed reader sees for a true count: 0, None (hidden: 1 to threshold - 1),
+    or the count plus its noise, never below the threshold."""
+    if count <= 0:
+        return 0
+    if count < threshold:
+        return None
+    return max(threshold, count + noise(count, key, max_noise=max_noise))
 
 
 def is_primary(value: int, threshold: int) -> bool:
@@ -52,16 +111,25 @@ class Table:
     col_key: str = "cols"
     measure: str = "records"  # what is counted: margins are shared between tables of one measure
     hidden: set[tuple[Hashable, Hashable]] = field(default_factory=set)
+    key_sums: dict[tuple[Hashable, Hashable], int] = field(default_factory=dict)  # interior cells' record key sums
+    perturbed: dict[tuple[Hashable, Hashable], int | None] | None = None  # set by perturb_table
 
     @classmethod
     def from_counts(
         cls, counts: dict[tuple[Hashable, Hashable], int], *, rows=None, cols=None, row_key="rows", col_key="cols",
-        measure="records",
+        measure="records", key_sums=None,
     ):
         rows = list(rows) if rows is not None else sorted({r for r, _ in counts}, key=str)
         cols = list(cols) if cols is not None else sorted({c for _, c in counts}, key=str)
         cells = {(r, c): int(counts.get((r, c), 0)) for r in rows for c in cols}
-        return cls(rows=rows, cols=cols, cells=cells, row_key=row_key, col_key=col_key, measure=measure)
+        keys = {(r, c): int((key_sums or {}).get((r, c), 0)) for r in rows for c in cols}
+        return cls(rows=rows, cols=cols, cells=cells, row_key=row_key, col_key=col_key, measure=measure, key_sums=keys)
+
+    def key_sum(self, row, col) -> int:
+        """The sum of the keys of the records behind a grid cell (a margin's records are its lines')."""
+        rows = self.rows if row == TOTAL else [row]
+        cols = self.cols if col == TOTAL else [col]
+        return sum(self.key_sums.get((r, c), 0) for r in rows for c in cols)
 
     # the extended grid: interior cells, then TOTAL row / column
     def value(self, row, col) -> int:
@@ -84,16 +152,31 @@ class Table:
         return [*self.cols, TOTAL]
 
     def published(self) -> dict[tuple[Hashable, Hashable], int | None]:
-        """Every value of the grid (margins included), None where hidden."""
+        """Every value of the grid (margins included), None where hidden; perturbed if perturb_table ran."""
+        if self.perturbed is not None:
+            return dict(self.perturbed)
         return {
             (r, c): None if (r, c) in self.hidden else self.value(r, c) for r in self.grid_rows for c in self.grid_cols
         }
 
     def row_total(self, row) -> int | None:
-        return None if (row, TOTAL) in self.hidden else self.value(row, TOTAL)
+        return self.published()[(row, TOTAL)]
 
     def col_total(self, col) -> int | None:
-        return None if (TOTAL, col) in self.hidden else self.value(TOTAL, col)
+        return self.published()[(TOTAL, col)]
+
+
+def perturb_table(table: Table, *, threshold: int, max_noise: int) -> Table:
+    """Publish every grid cell, margins included, through `published_count` with its own key."""
+    table.perturbed = {
+        (r, c): published_count(
+            table.value(r, c), cell_key(table.key_sum(r, c)), threshold=threshold, max_noise=max_noise
+        )
+        for r in table.grid_rows
+        for c in table.grid_cols
+    }
+    table.hidden = {cell for cell, value in table.perturbed.items() if value is None}
+    return table
 
 
 def _on_cycle(hidden: set, cell) -> bool:

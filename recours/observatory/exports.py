@@ -8,6 +8,7 @@ import io
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from recours.core.csvsafe import csv_safe_row
 from recours.observatory.models import AnonymisedRecord
 
 RECORD_COLUMNS = [
@@ -18,13 +19,14 @@ RECORD_COLUMNS = [
 
 
 def to_csv(rows: list[dict]) -> bytes:
-    """UTF-8 with a byte order mark (spreadsheets then read the accents right), ";" separated."""
+    """UTF-8 with a byte order mark (spreadsheets then read the accents right), ";" separated;
+    text cells that a spreadsheet would run as a formula are neutralised (core.csvsafe)."""
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=";")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow(csv_safe_row({k: "" if v is None else v for k, v in row.items()}))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -47,10 +49,11 @@ def record_rows(queryset) -> list[dict]:
     return rows
 
 
-def records_for(scope, filters):
+def records_for(*, departements, filters):
+    """The records of `departements` (None: all) matching the filters."""
     qs = AnonymisedRecord.objects.filter(month__gte=filters.start, month__lte=filters.end)
-    if scope.departements is not None:
-        qs = qs.filter(departement__in=scope.departements)
+    if departements is not None:
+        qs = qs.filter(departement__in=departements)
     if filters.territory.startswith("r"):
         qs = qs.filter(region=filters.territory[1:])
     elif filters.territory:

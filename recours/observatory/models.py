@@ -6,16 +6,22 @@ it made, so the record can be completed at closure; the purge removes that link 
 nothing can lead from the record back to the case any more.
 """
 
+import secrets
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from recours.core.fields import EncryptedTextField
 
 NATIONAL = "*"  # the rollups' "all territories" row
 UNKNOWN_TERRITORY = "ZZ"  # online situations and cases without a commune
+CELL_KEY_RANGE = 256  # record keys are 0..255; a published cell's key is the sum of its records' keys mod 256
+
+
+def new_cell_key() -> int:
+    """A record's secret cell key, drawn once at its creation (disclosure.py: cell-key perturbation)."""
+    return secrets.randbelow(CELL_KEY_RANGE)
 
 
 class AgeBand(models.TextChoices):
@@ -51,6 +57,9 @@ class AnonymisedRecord(models.Model):
     days_to_first_answer = models.PositiveIntegerField(_("jours avant la première réponse"), null=True, blank=True)
     days_to_closure = models.PositiveIntegerField(_("jours avant la clôture"), null=True, blank=True)
     excerpt = models.TextField(_("extrait anonymisé et relu"), blank=True)
+    # Random and secret: it decides the noise of every published count the record is part of.
+    # Never exported, never shown (knowing the keys would let one remove the noise).
+    cell_key = models.PositiveSmallIntegerField(default=new_cell_key, editable=False)
 
     class Meta:
         verbose_name = _("fiche anonymisée")
@@ -74,13 +83,14 @@ class ReviewStatus(models.TextChoices):
 class ExcerptReview(models.Model):
     """The scrubbed narrative an adviser reviews (and may correct) before it joins the record.
 
-    The proposal is encrypted (the scrubber may have missed something) and belongs to the
-    case: it goes with the case's purge. Only the approved text is copied to the record.
+    The scrubbed text is proposed afresh each time the review is opened
+    (`selectors.excerpt_proposal`), never stored: what the scrubber may have missed stays
+    nowhere but in the case. Only the approved text is copied to the record. The review
+    belongs to the case: it goes with the case's purge.
     """
 
     case = models.OneToOneField("casework.Case", on_delete=models.CASCADE, related_name="excerpt_review")
     record = models.ForeignKey(AnonymisedRecord, on_delete=models.CASCADE, related_name="+")
-    proposal = EncryptedTextField(_("extrait proposé"), blank=True)
     status = models.CharField(_("état"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -113,6 +123,8 @@ class RollupCases(models.Model):
     answered_2d_n = models.BigIntegerField(default=0)
     closed_n = models.BigIntegerField(default=0)
     closure_days_sum = models.BigIntegerField(default=0)
+    key_sum = models.BigIntegerField(default=0)  # sum of the records' cell keys
+    answered_key_sum = models.BigIntegerField(default=0)  # the same for the answered records only
 
     class Meta:
         constraints = [
@@ -131,6 +143,7 @@ class RollupOutcomes(models.Model):
     domain = models.CharField(max_length=50)
     outcome = models.CharField(max_length=30)
     n = models.BigIntegerField(default=0)
+    key_sum = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -152,6 +165,7 @@ class RollupCriteria(models.Model):
     criterion = models.CharField(max_length=50)
     domain = models.CharField(max_length=50)
     n = models.BigIntegerField(default=0)
+    key_sum = models.BigIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -31,9 +31,12 @@ def _month(value: str | None) -> dt.date | None:
 
 
 def filters_from(query, *, year: int | None = None) -> Filters:
-    """Filters from a query string: debut/fin (YYYY-MM), territoire ("44" or "r52"), canal.
-    Defaults to the last twelve months; anything malformed falls back to the default."""
+    """Filters from a query string: annee (YYYY) or debut/fin (YYYY-MM), territoire ("44" or
+    "r52"), canal. Defaults to the last twelve months; anything malformed falls back to the
+    default. Suppressed readers then get the publication grid (selectors.publication_period)."""
     today = timezone.localdate().replace(day=1)
+    if year is None and re.fullmatch(r"\d{4}", query.get("annee", "")) and 2000 <= int(query["annee"]) <= today.year:
+        year = int(query["annee"])
     if year is not None:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 1)
     else:
@@ -53,10 +56,12 @@ def filters_from(query, *, year: int | None = None) -> Filters:
 def labels() -> dict[str, dict]:
     from recours.geo.models import Departement, Region
     from recours.taxonomy.models import Criterion, Domain
+    from recours.taxonomy.translations import text as taxonomy_text
 
     return {
-        "domain": dict(Domain.objects.values_list("code", "label")),
-        "criterion": dict(Criterion.objects.values_list("code", "label")),
+        # In the page's language where translated (taxonomy/translations.py).
+        "domain": {entry.code: taxonomy_text(entry) for entry in Domain.objects.all()},
+        "criterion": {entry.code: taxonomy_text(entry) for entry in Criterion.objects.all()},
         "departement": dict(Departement.objects.values_list("code", "name")),
         "region": dict(Region.objects.values_list("code", "name")),
         "outcome": {k: str(v) for k, v in OUTCOME_LABELS.items()},

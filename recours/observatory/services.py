@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from recours.casework.selectors import case_criteria, case_domain, case_qualification
 from recours.core.audit import audit_record
 from recours.observatory.models import (
     NATIONAL,
@@ -61,49 +62,40 @@ def _days_between(start, end) -> int | None:
 def record_fields_for_case(case) -> dict:
     """The generalised fields of a case, as the record keeps them (nothing else is read).
 
-    Works against casework's contract: `case.qualification` (criteria, related situations,
-    domain, situation type, respondent kind) when the case was qualified, else what the
-    person reported; `case.outcome`, `case.closed_at`, `case.first_answer_at`.
+    The grounds and domain follow casework's one policy (`case_criteria`, `case_domain`: the
+    qualification's, else what the person reported); related situations, situation type and
+    respondent kind come from the qualification only.
     """
-    qualification = getattr(case, "qualification", None) if _has_qualification(case) else None
-    if qualification is not None:
-        criteria = sorted(qualification.criteria.values_list("code", flat=True))
-        related = sorted(qualification.related_situations.values_list("code", flat=True))
-        domain = qualification.domain_id or case.domain_id or ""
-        situation_type = qualification.situation_type_id or ""
-        respondent_kind = qualification.respondent_kind or ""
-    else:
-        criteria = sorted(case.reported_criteria.values_list("code", flat=True))
-        related, domain, situation_type, respondent_kind = [], case.domain_id or "", "", ""
+    qualification = case_qualification(case)
+    domain = case_domain(case)
     commune = case.commune
-    closed_at = getattr(case, "closed_at", None)
-    if closed_at is None and case.status == "closed":
-        closed_at = case.status_changed_at  # before casework kept `closed_at`
-    first_answer_at = getattr(case, "first_answer_at", None)
     return {
         "month": month_of(case.created_at),
-        "closed_month": month_of(closed_at),
-        "departement": commune.departement_id if commune else UNKNOWN_TERRITORY,
-        "region": commune.region_id if commune else UNKNOWN_TERRITORY,
+        "closed_month": month_of(case.closed_at),
+        "departement": case.departement_id or (commune.departement_id if commune else UNKNOWN_TERRITORY),
+        "region": commune.region_id if commune else _departement_region(case.departement_id) or UNKNOWN_TERRITORY,
         "age_band": age_band((case.details or {}).get("age")),
-        "criteria": criteria,
-        "related_situations": related,
-        "domain": domain,
-        "situation_type": situation_type,
+        "criteria": sorted(criterion.pk for criterion in case_criteria(case)),
+        "related_situations": sorted(qualification.related_situations.values_list("code", flat=True))
+        if qualification else [],
+        "domain": domain.pk if domain else "",
+        "situation_type": (qualification.situation_type_id or "") if qualification else "",
         "reporter_role": case.reporter_role_id or "",
         "channel": case.channel,
-        "respondent_kind": respondent_kind,
-        "outcome": getattr(case, "outcome", "") or "",
-        "days_to_first_answer": _days_between(case.created_at, first_answer_at),
-        "days_to_closure": _days_between(case.created_at, closed_at),
+        "respondent_kind": (qualification.respondent_kind or "") if qualification else "",
+        "outcome": case.outcome or "",
+        "days_to_first_answer": _days_between(case.created_at, case.first_answer_at),
+        "days_to_closure": _days_between(case.created_at, case.closed_at),
     }
 
 
-def _has_qualification(case) -> bool:
-    try:
-        return getattr(case, "qualification", None) is not None
-    except Exception:  # RelatedObjectDoesNotExist: not qualified yet
-        return False
+def _departement_region(departement_id: str | None) -> str | None:
+    """The région of a case placed by its département only (a postal code of several communes)."""
+    if not departement_id:
+        return None
+    from recours.geo.models import Departement
+
+    return Departement.objects.filter(pk=departement_id).values_list("region_id", flat=True).first()
 
 
 @transaction.atomic
@@ -133,7 +125,10 @@ def record_save_for_case(*, case, stage: str, actor=None) -> AnonymisedRecord:
 
 _CASES_KEY = ["departement", "month", "channel", "domain"]
 _OUTCOMES_KEY = ["departement", "month", "channel", "domain", "outcome"]
-_CASES_SUMS = ["n", "answered_n", "answer_days_sum", "answered_2d_n", "closed_n", "closure_days_sum"]
+_CASES_SUMS = [
+    "n", "answered_n", "answer_days_sum", "answered_2d_n", "closed_n", "closure_days_sum", "key_sum", "answered_key_sum",
+]
+_COUNT_SUMS = ["n", "key_sum"]  # outcomes and criteria: a count and the sum of its records' cell keys
 _CRITERIA_KEY = ["departement", "month", "channel", "criterion", "domain"]
 
 
@@ -147,6 +142,8 @@ def _case_rows(record) -> list[tuple]:
         int(answered and record.days_to_first_answer <= 2),
         int(closed),
         record.days_to_closure or 0,
+        record.cell_key,
+        record.cell_key if answered else 0,
     )
     rows = []
     for departement, region in ((record.departement, record.region), (NATIONAL, NATIONAL)):
@@ -158,7 +155,7 @@ def _outcome_rows(record) -> list[tuple]:
     if not record.outcome:
         return []
     return [
-        (departement, record.month, record.channel, record.domain, record.outcome, region, 1)
+        (departement, record.month, record.channel, record.domain, record.outcome, region, 1, record.cell_key)
         for departement, region in ((record.departement, record.region), (NATIONAL, NATIONAL))
     ]
 
@@ -167,7 +164,7 @@ def _criteria_rows(record) -> list[tuple]:
     rows = []
     for criterion in record.criteria or [""]:
         for departement, region in ((record.departement, record.region), (NATIONAL, NATIONAL)):
-            rows.append((departement, record.month, record.channel, criterion, record.domain, region, 1))
+            rows.append((departement, record.month, record.channel, criterion, record.domain, region, 1, record.cell_key))
     return rows
 
 
@@ -198,8 +195,8 @@ def rollup_apply(records, *, sign: int = 1) -> None:
     criteria_rows = [row for record in records for row in _criteria_rows(record)]
     outcome_rows = [row for record in records for row in _outcome_rows(record)]
     _upsert(RollupCases, _CASES_KEY, _CASES_SUMS, case_rows, sign)
-    _upsert(RollupOutcomes, _OUTCOMES_KEY, ["n"], outcome_rows, sign)
-    _upsert(RollupCriteria, _CRITERIA_KEY, ["n"], criteria_rows, sign)
+    _upsert(RollupOutcomes, _OUTCOMES_KEY, _COUNT_SUMS, outcome_rows, sign)
+    _upsert(RollupCriteria, _CRITERIA_KEY, _COUNT_SUMS, criteria_rows, sign)
 
 
 def rollup_rebuild() -> None:
@@ -218,20 +215,22 @@ def rollup_rebuild() -> None:
 _REBUILD_CASES_SQL = """
 INSERT INTO observatory_rollupcases
   (departement, month, channel, domain, region, n, answered_n, answer_days_sum, answered_2d_n, closed_n,
-   closure_days_sum)
+   closure_days_sum, key_sum, answered_key_sum)
 SELECT {departement}, month, channel, domain, {region}, count(*), count(days_to_first_answer),
        coalesce(sum(days_to_first_answer), 0), count(*) FILTER (WHERE days_to_first_answer <= 2),
-       count(days_to_closure), coalesce(sum(days_to_closure), 0)
+       count(days_to_closure), coalesce(sum(days_to_closure), 0), coalesce(sum(cell_key), 0),
+       coalesce(sum(cell_key) FILTER (WHERE days_to_first_answer IS NOT NULL), 0)
 FROM observatory_anonymisedrecord GROUP BY {group}
 """
 _REBUILD_OUTCOMES_SQL = """
-INSERT INTO observatory_rollupoutcomes (departement, month, channel, domain, outcome, region, n)
-SELECT {departement}, month, channel, domain, outcome, {region}, count(*)
+INSERT INTO observatory_rollupoutcomes (departement, month, channel, domain, outcome, region, n, key_sum)
+SELECT {departement}, month, channel, domain, outcome, {region}, count(*), coalesce(sum(cell_key), 0)
 FROM observatory_anonymisedrecord WHERE outcome <> '' GROUP BY {group}
 """
 _REBUILD_CRITERIA_SQL = """
-INSERT INTO observatory_rollupcriteria (departement, month, channel, criterion, domain, region, n)
-SELECT {departement}, r.month, r.channel, coalesce(c.criterion, ''), r.domain, {region}, count(*)
+INSERT INTO observatory_rollupcriteria (departement, month, channel, criterion, domain, region, n, key_sum)
+SELECT {departement}, r.month, r.channel, coalesce(c.criterion, ''), r.domain, {region}, count(*),
+       coalesce(sum(r.cell_key), 0)
 FROM observatory_anonymisedrecord r
 LEFT JOIN LATERAL jsonb_array_elements_text(r.criteria) AS c(criterion) ON true
 GROUP BY {group}
@@ -260,26 +259,13 @@ def rollup_rebuild_postgresql() -> None:
 # --- excerpt review ------------------------------------------------------------------------
 
 
-def excerpt_propose(review: ExcerptReview) -> ExcerptReview:
-    """Scrub the start of the narrative into the review's proposal (once)."""
-    from recours.observatory.scrub import scrub
-
-    if review.status == ReviewStatus.PENDING and not review.proposal:
-        narrative = review.case.narrative or ""
-        review.proposal = scrub(narrative[: settings.RECOURS_OBSERVATORY_EXCERPT_CHARS])
-        review.save(update_fields=["proposal"])
-    return review
-
-
 @transaction.atomic
 def excerpt_approve(*, review: ExcerptReview, text: str, actor) -> AnonymisedRecord:
-    """The adviser's reviewed text joins the record; the proposal is dropped."""
+    """The adviser's reviewed text joins the record."""
     record = review.record
     record.excerpt = text.strip()
     record.save(update_fields=["excerpt"])
-    review.status, review.reviewed_by, review.reviewed_at, review.proposal = (
-        ReviewStatus.APPROVED, actor, timezone.now(), "",
-    )
+    review.status, review.reviewed_by, review.reviewed_at = ReviewStatus.APPROVED, actor, timezone.now()
     review.save()
     audit_record(actor=actor, action="observatory.excerpt_approved", case=review.case_id)
     return record
@@ -288,8 +274,6 @@ def excerpt_approve(*, review: ExcerptReview, text: str, actor) -> AnonymisedRec
 @transaction.atomic
 def excerpt_reject(*, review: ExcerptReview, actor) -> None:
     """No excerpt for this record."""
-    review.status, review.reviewed_by, review.reviewed_at, review.proposal = (
-        ReviewStatus.REJECTED, actor, timezone.now(), "",
-    )
+    review.status, review.reviewed_by, review.reviewed_at = ReviewStatus.REJECTED, actor, timezone.now()
     review.save()
     audit_record(actor=actor, action="observatory.excerpt_rejected", case=review.case_id)

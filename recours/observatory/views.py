@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,21 +13,33 @@ from django.views.decorators.http import require_http_methods
 
 from recours.accounts.models import Role
 from recours.accounts.permissions import staff_required
-from recours.accounts.selectors import cases_visible_to
+from recours.accounts.selectors import teams_managed_by
+from recours.casework.selectors import cases_visible_to
 from recours.core.audit import audit_record
 from recours.observatory import charts
 from recours.observatory.disclosure import TOTAL
 from recours.observatory.exports import record_rows, records_for, to_csv, to_parquet
-from recours.observatory.models import ExcerptReview, ReviewStatus
+from recours.observatory.models import ReviewStatus
 from recours.observatory.presentation import (
     CHANNEL_LABELS, TABLES, filters_from, label_of, labels, table_records, table_rows,
 )
-from recours.observatory.selectors import COORDINATOR, PUBLIC, dashboard_tables, departement_centres, margin, scope_for
-from recours.observatory.services import excerpt_approve, excerpt_propose, excerpt_reject
+from recours.observatory.selectors import (
+    COORDINATOR, PUBLIC, dashboard_tables, departement_centres, excerpt_proposal, excerpt_reviews_for,
+    last_complete_month, margin, publication_period, scope_for,
+)
+from recours.observatory.services import excerpt_approve, excerpt_reject
 
 
-def _context(request, filters):
-    scope = scope_for(request.user)
+def _query(request, *, year: int | None = None):
+    """The filters and the scope of a request: suppressed readers get the publication grid."""
+    filters = filters_from(request.GET, year=year)
+    scope = scope_for(request.user, territory=filters.territory)
+    if scope.suppressed:
+        filters = publication_period(filters, today=timezone.localdate())
+    return filters, scope
+
+
+def _context(request, filters, scope):
     data = dashboard_tables(filters, scope)
     names = labels()
     by_month = [(label_of(names, "month", m), v) for m, v in margin(data.by_month, axis="rows")]
@@ -43,7 +56,10 @@ def _context(request, filters):
         "total": total,
         "public": scope.level == PUBLIC,
         "coordinator": scope.level == COORDINATOR,
+        "manager": scope.managed != (),
         "threshold": data.threshold,
+        "max_noise": settings.RECOURS_OBSERVATORY_MAX_NOISE,
+        "years": list(range(last_complete_month(timezone.localdate()).year, 2019, -1)),
         "channels": CHANNEL_LABELS.items(),
         "regions": sorted(names["region"].items()),
         "departements": sorted(names["departement"].items()),
@@ -73,33 +89,37 @@ def _context(request, filters):
 
 
 def dashboard(request):
-    filters = filters_from(request.GET)
-    return render(request, "observatory/dashboard.html", _context(request, filters))
+    filters, scope = _query(request)
+    return render(request, "observatory/dashboard.html", _context(request, filters, scope))
 
 
 def yearly_report(request, year: int):
     if not 2000 <= year <= timezone.localdate().year:
         raise Http404
-    filters = filters_from(request.GET, year=year)
-    context = _context(request, filters) | {"year": year}
+    filters, scope = _query(request, year=year)
+    context = _context(request, filters, scope) | {"year": filters.start.year}
     return render(request, "observatory/report.html", context)
 
 
 def export_table(request, name: str, fmt: str):
     if name not in TABLES:
         raise Http404
-    filters = filters_from(request.GET)
-    data = dashboard_tables(filters, scope_for(request.user))
+    filters, scope = _query(request)
+    data = dashboard_tables(filters, scope)
     rows = table_records(getattr(data, TABLES[name][0]), labels())
     return _file(rows, f"observatoire-{name}", fmt)
 
 
 def export_records(request, fmt: str):
-    """The anonymised records themselves: coordinators only (microdata cannot be cell-suppressed)."""
-    scope = scope_for(request.user)
-    if scope.level != COORDINATOR:
-        return HttpResponse(_("Réservé aux coordinateur·rices."), status=403, content_type="text/plain; charset=utf-8")
-    rows = record_rows(records_for(scope, filters_from(request.GET)))
+    """The anonymised records themselves (microdata cannot be protected by perturbing counts):
+    to coordinators, of the territory of the teams they manage only."""
+    filters = filters_from(request.GET)
+    scope = scope_for(request.user, territory=filters.territory)
+    if scope.managed == ():
+        response = HttpResponse(_("Réservé aux coordinateur·rices."), status=403, content_type="text/plain; charset=utf-8")
+        response["Cache-Control"] = "no-store"
+        return response
+    rows = record_rows(records_for(departements=scope.managed, filters=filters))
     return _file(rows, "observatoire-fiches", fmt)
 
 
@@ -111,6 +131,8 @@ def _file(rows, stem: str, fmt: str) -> HttpResponse:
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    # like every other answer: a shared computer's cache must not keep the figures or records
+    response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
     return response
 
 
@@ -120,20 +142,16 @@ def _file(rows, stem: str, fmt: str) -> HttpResponse:
 RETENTION_HORIZON_DAYS = 30
 
 
-def _reviews_for(user):
-    return ExcerptReview.objects.filter(case__in=cases_visible_to(user)).select_related("case")
-
-
 @staff_required
 def review_list(request):
-    reviews = _reviews_for(request.user).filter(status=ReviewStatus.PENDING).order_by("created_at")
+    reviews = excerpt_reviews_for(request.user).filter(status=ReviewStatus.PENDING).order_by("created_at")
     return render(request, "observatory/review_list.html", {"reviews": reviews, "console_section": "observatory"})
 
 
 @staff_required
 @require_http_methods(["GET", "POST"])
 def review(request, review_id: int):
-    item = get_object_or_404(_reviews_for(request.user), pk=review_id, status=ReviewStatus.PENDING)
+    item = get_object_or_404(excerpt_reviews_for(request.user), pk=review_id, status=ReviewStatus.PENDING)
     if request.method == "POST":
         if request.POST.get("decision") == "approve":
             text = (request.POST.get("excerpt") or "").strip()
@@ -146,9 +164,12 @@ def review(request, review_id: int):
         if request.POST.get("decision") == "reject":
             excerpt_reject(review=item, actor=request.user)
             return redirect("observatory:reviews")
-    excerpt_propose(item)
+    # A GET writes nothing but the audit event of this read of the case's narrative.
     audit_record(actor=request.user, action="observatory.excerpt_read", case=item.case_id)
-    return render(request, "observatory/review.html", {"review": item, "text": item.proposal, "console_section": "observatory"})
+    return render(
+        request, "observatory/review.html",
+        {"review": item, "text": excerpt_proposal(item), "console_section": "observatory"},
+    )
 
 
 @staff_required(roles=[Role.COORDINATOR, Role.ADMINISTRATOR])
@@ -161,7 +182,9 @@ def retention(request):
 
     now = timezone.now()
     horizon = now + dt.timedelta(days=RETENTION_HORIZON_DAYS)
-    due = cases_due_for_purge(now=horizon, cases=cases_visible_to(request.user))
+    # the cases of the teams the user manages: being an adviser elsewhere gives no right here
+    cases = cases_visible_to(request.user).filter(team__in=teams_managed_by(request.user))
+    due = cases_due_for_purge(now=horizon, cases=cases)
     return render(request, "observatory/retention.html", {
         "durations": [(label, retention_months(code)) for code, label in Outcome.choices],
         "run": PeriodicRun.objects.filter(name="retention.purge").first(),

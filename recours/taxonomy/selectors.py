@@ -2,44 +2,25 @@
 
 The active lists are read by every report check (form and API), and change only when
 the reference data is reloaded or an operator edits an entry. So each process keeps
-them for `RECOURS_REFERENCE_CACHE_SECONDS` (60 s by default): an edit in the admin is
-seen at once by the process that saved it (the save clears its copy) and within that
-delay by the others. Set it to 0 to read the database every time.
+them for `RECOURS_REFERENCE_CACHE_SECONDS` (60 s by default, `core/cache.py`): an edit in
+the admin is seen at once by the process that saved it (the save clears its copy) and
+within that delay by the others. Set it to 0 to read the database every time.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
-
-from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from recours.core.cache import ReferenceCache
 from recours.taxonomy.models import Criterion, Domain, PlainGround, RelatedSituation, ReporterRole
 
-_cache: dict[str, tuple[float, list]] = {}
-_lock = threading.Lock()
-
-
-def _cached(key: str, load: Callable[[], list]) -> list:
-    ttl = settings.RECOURS_REFERENCE_CACHE_SECONDS
-    if ttl <= 0:
-        return load()
-    now = time.monotonic()
-    hit = _cache.get(key)
-    if hit is not None and now - hit[0] < ttl:
-        return hit[1]
-    value = load()
-    with _lock:
-        _cache[key] = (now, value)
-    return value
+_cache = ReferenceCache("taxonomy")
+_cached = _cache.get
 
 
 def reference_cache_clear(**_kwargs) -> None:
     """Forget this process's copies (connected to every save and delete of a taxonomy entry)."""
-    with _lock:
-        _cache.clear()
+    _cache.clear()
 
 
 for _model in (Criterion, Domain, PlainGround, RelatedSituation, ReporterRole):

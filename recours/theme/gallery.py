@@ -140,10 +140,54 @@ def service_results() -> list:
     ]
 
 
+def picker_groups() -> list[dict]:
+    """The qualification picker's groups, as casework's template tag builds them."""
+
+    def option(code, label, words="", source="", checked=False, name="criteria"):
+        return {"id": f"g-picker-{code}", "name": name, "value": code, "label": label, "words": words,
+                "source": source, "more": "", "checked": checked}
+
+    return [
+        {"title": _("Ce que la personne a signalé"), "open": True, "options": [
+            option("patronyme", _("Patronyme"), _("Le nom de famille"), _("Code pénal, art. 225-1"), checked=True),
+        ]},
+        {"title": _("Autres critères"), "open": False, "options": [
+            option("handicap", _("Handicap"), _("Un handicap, une maladie"), _("Code pénal, art. 225-1")),
+            option("age", _("Âge"), _("L'âge"), _("Code pénal, art. 225-1")),
+        ]},
+        {"title": _("Situations connexes"), "open": False, "options": [
+            option("harcelement", _("Harcèlement"), name="related_situations"),
+        ]},
+    ]
+
+
 def context() -> dict:
     return {
+        "identity": {
+            "name": "Camille Martin", "teams": [_("Ville de Nantes")], "availability": "busy",
+            "choices": [("available", _("disponible")), ("busy", _("occupé·e")), ("away", _("absent·e"))],
+        },
+        "console_entries": [
+            {"section": "home", "label": _("Accueil"), "url": "#g-console-nav", "count": 0, "count_label": "", "current": True},
+            {"section": "queue", "label": _("Dossiers"), "url": "#g-console-nav", "count": 3, "count_label": _("nouveaux"), "current": False},
+            {"section": "chat", "label": _("Tchat"), "url": "#g-console-nav", "count": 1, "count_label": _("en attente"), "current": False},
+        ],
+        "picker_groups": picker_groups(),
+        "saved_filters": {"query": "vue=nouveaux&channel=form", "items": [
+            {"pk": 1, "name": _("Nouveaux par formulaire"), "url": "#g-saved-filters", "current": True,
+             "rename_url": "#g-saved-filters", "delete_url": "#g-saved-filters"},
+            {"pk": 2, "name": _("En retard, Loire-Atlantique"), "url": "#g-saved-filters", "current": False,
+             "rename_url": "#g-saved-filters", "delete_url": "#g-saved-filters"},
+        ]},
+        "bulk_references": ["K7M2P9QX", "R4T8W2ZA"],
+        "bulk_colleagues": [{"pk": 1, "name": "Camille Martin"}, {"pk": 2, "name": "Dominique Petit"}],
+        "bulk_teams": [{"pk": 1, "name": _("Équipe nationale")}, {"pk": 2, "name": _("Ville de Paris")}],
+        "picker_chosen": [_("Patronyme")],
         "service_results": service_results(),
         "title": _("Composants"),
+        # What the operator sets in the instance's settings (sign_language_relay_*).
+        "relay_example": {"sign_language_relay_url": "https://relais.example.org/appel",
+                          "sign_language_relay_hours": _("du lundi au vendredi, 9 h – 17 h 30")},
         "form_ok": form_clean(),
         "form_err": form_in_error(),
         "form_more": ExampleForm(prefix="more"),

@@ -1,7 +1,7 @@
 """Object-level permission: a user sees the cases of their active teams, and nothing else."""
 
 from recours.accounts.models import Team
-from recours.accounts.selectors import cases_visible_to
+from recours.casework.selectors import cases_visible_to
 from recours.accounts.services import membership_set
 from tests.accounts.helpers import HOME_URL, log_in_verified
 from tests.theme.helpers import parse

@@ -1,4 +1,5 @@
-"""Lockout: repeated failures of either factor lock the account, then the lock ends by itself."""
+"""Lockout: repeated failures of either factor from one client lock the account for that client (see
+test_lockout_by_source.py for other clients), then the lock ends by itself."""
 
 import datetime as dt
 from contextlib import contextmanager
@@ -8,7 +9,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.utils import timezone
 
-from recours.accounts.models import StaffProfile
+from recours.accounts.models import LoginSource, StaffProfile
 from tests.accounts.helpers import GENERIC_ERROR, code_for, error_summary, log_in, wrong_code_for
 
 
@@ -32,7 +33,7 @@ def test_wrong_codes_count_as_failures_too(client, teams, make_staff):
     user, device = make_staff("alice", teams["nantes"])
     for _ in range(5):
         log_in(client, "alice", code=wrong_code_for(device))
-    assert StaffProfile.objects.get(user=user).locked_until > timezone.now()
+    assert LoginSource.objects.get(user=user).locked_until > timezone.now()  # this source, for this account
     assert GENERIC_ERROR in log_in(client, "alice", code=code_for(device)).content.decode()
 
 

@@ -4,10 +4,10 @@ import pytest
 from django.test.utils import override_settings
 
 from recours.accounts.models import Team, TeamKind
-from recours.accounts.routing import routing_cache_clear, team_for_commune, team_for_location
+from recours.accounts.routing import routing_cache_clear, team_for_commune, team_for_location, team_for_place
 from recours.accounts.services import team_create, team_national_get
 from recours.core.instance import instance_get
-from recours.geo.selectors import commune_get
+from recours.geo.selectors import commune_get, place_resolve
 
 NANTES, REZE, SAINT_NAZAIRE, ANGERS, PARIS = "44109", "44143", "44184", "49007", "75056"
 
@@ -86,17 +86,48 @@ def test_a_report_sent_through_the_services_is_routed(teams, make_case):
     assert (nantes_case.team, paris_case.team, online_case.team) == (teams["nantes"], teams["paris"], teams["national"])
 
 
-def test_a_team_created_in_this_process_takes_its_cases_at_once_when_the_table_is_kept(teams):
+def test_a_team_created_in_this_process_takes_its_cases_at_once_when_the_table_is_kept(
+    teams, django_capture_on_commit_callbacks
+):
+    def routed(commune_id):
+        with django_capture_on_commit_callbacks(execute=True):  # the table is kept once its reading commits
+            return team_for_location(commune_id=commune_id)
+
     routing_cache_clear()
     with override_settings(RECOURS_REFERENCE_CACHE_SECONDS=3600):
-        assert team_for_location(commune_id=ANGERS) == teams["national"]
+        assert routed(ANGERS) == teams["national"]
         maine_et_loire = team_create(name="Maine-et-Loire", kind=TeamKind.DEPARTEMENT, departement_id="49")
-        assert team_for_location(commune_id=ANGERS) == maine_et_loire
+        assert routed(ANGERS) == maine_et_loire
         city = team_create(name="Saumur", kind=TeamKind.COMMUNES, commune_ids=["49328"])
         city.communes.add(ANGERS)  # a commune added to a city team beats its département at once
-        assert team_for_location(commune_id=ANGERS) == city
+        assert routed(ANGERS) == city
     routing_cache_clear()
 
 
 def test_an_unknown_commune_code_goes_to_the_national_team(teams, route):
     assert team_for_location(commune_id="99999") == teams["national"]
+
+
+@pytest.fixture(params=["query", "table"])
+def cache_mode(request):
+    """Both ways of routing: one query per case, or the process's table of territories."""
+    routing_cache_clear()
+    with override_settings(RECOURS_REFERENCE_CACHE_SECONDS=0 if request.param == "query" else 60):
+        yield request.param
+    routing_cache_clear()
+
+
+def test_a_place_known_by_its_departement_goes_to_the_departement_team_never_a_city_team(teams, cache_mode):
+    # 44470: Carquefou, Mauves-sur-Loire, Thouaré-sur-Loire, none chosen; Carquefou has its own team.
+    team_create(name="Carquefou", kind=TeamKind.COMMUNES, commune_ids=["44026"])
+    place = place_resolve(postal_code="44470")
+    assert team_for_place(place) == teams["loire_atlantique"]
+    assert team_for_place(place_resolve(postal_code="44470", commune="44026")).name == "Carquefou"
+
+
+def test_a_departement_without_a_team_goes_to_its_region_team_else_national(teams, cache_mode):
+    assert team_for_location(commune_id=None, departement_id="49") == teams["national"]
+    pays_de_la_loire = team_create(name="Pays de la Loire", kind=TeamKind.REGION, region_id="52")
+    assert team_for_location(commune_id=None, departement_id="49") == pays_de_la_loire
+    assert team_for_location(commune_id=None, region_id="52") == pays_de_la_loire
+    assert team_for_location(commune_id=None, departement_id="44", online=True) == teams["national"]

@@ -77,17 +77,24 @@ def test_consent_must_be_given(client, db):
     assert "consent" in response.json()["errors"]
 
 
-def test_a_postal_code_with_several_communes_needs_the_commune(client, db):
-    response = post(client, {**VALID, "postal_code": "44190"})
-    assert response.status_code == 422
-    assert "plusieurs communes" in response.json()["errors"]["commune"]
+def test_a_postal_code_with_several_communes_keeps_the_commune_chosen(client, db):
     assert post(client, {**VALID, "postal_code": "44190", "commune": "44043"}).status_code == 201
+    case = Case.objects.get()
+    assert (case.postal_code, case.commune_id, case.departement_id) == ("44190", "44043", "44")
+
+
+def test_a_postal_code_with_several_communes_and_no_commune_keeps_its_departement_only(client, db):
+    response = post(client, {**VALID, "postal_code": "44190"})
+    assert response.status_code == 201
+    case = Case.objects.get()
+    assert (case.postal_code, case.commune_id, case.departement_id) == ("44190", None, "44")
 
 
 def test_a_commune_outside_the_postal_code_is_refused(client, db):
     response = post(client, {**VALID, "postal_code": "44190", "commune": "75056"})
     assert response.status_code == 422
-    assert response.json()["errors"]["commune"] == "Choisissez une commune de la liste."
+    assert response.json()["errors"]["commune"].startswith("Cette commune ne correspond pas au code postal 44190.")
+    assert not Case.objects.exists()
 
 
 def test_an_unknown_field_is_refused(client, db):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from recours.casework.models import AdviceRequest
 from recours.casework.services import advice_answer, advice_ask
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 QUESTION = "Connaissez-vous une association qui accompagne les tests de situation ?"
@@ -88,6 +88,7 @@ def test_advice_cannot_be_asked_of_the_cases_own_team(adviser, teams, make_case)
 
 
 def test_the_navigation_counts_the_pending_requests(paris_console, paris_adviser, advice):
-    assert "Avis demandés (1" in page(paris_console.get("/console/dossiers/"))
+    badge = '<span class="console-nav__count" data-count-for="advice"> <span class="badge badge--count">1</span>'
+    assert badge in page(paris_console.get("/console/dossiers/"))
     advice_answer(advice=advice, answer="Vu.", actor=paris_adviser)
-    assert "Avis demandés (1" not in page(paris_console.get("/console/dossiers/"))
+    assert badge not in page(paris_console.get("/console/dossiers/"))

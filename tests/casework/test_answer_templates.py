@@ -9,7 +9,7 @@ from recours.casework.selectors import answer_templates_for
 from recours.casework.services import answer_render, answer_template_save, answer_templates_load
 from recours.core.instance import instance_get
 from tests.accounts.helpers import log_in_verified
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 
@@ -153,3 +153,21 @@ def test_an_insertion_is_recorded_in_the_trail(console, make_case, answer_templa
     console.get(f"/console/dossiers/{case.reference}/reponses-types/", {"modele": template.pk}, HTTP_HX_REQUEST="true")
     console.get(f"/console/dossiers/{case.reference}/", {"modele": template.pk})
     assert AuditEvent.objects.filter(case_id=case.pk, action="template.insert", detail__template=template.pk).count() == 2
+
+
+def test_coordinating_a_local_team_while_advising_the_national_one_gives_no_right_on_national_templates(
+    client, teams, make_staff, answer_templates
+):
+    from recours.accounts.services import membership_set
+
+    user, _ = make_staff("coord.nantes.conseil.national", teams["nantes"], role=Role.COORDINATOR)
+    membership_set(user=user, team=teams["national"], role=Role.ADVISER)
+    log_in_verified(client, user)
+    national = AnswerTemplate.objects.get(key="delais")
+    assert client.get(f"/console/dossiers/reponses-types/{national.pk}/").status_code == 404
+    client.post(f"/console/dossiers/reponses-types/{national.pk}/", {"title": "x", "topic": "other", "body": "x"})
+    national.refresh_from_db()
+    assert national.title == "Les délais pour agir"
+    data = {"title": "Nationale détournée", "topic": "orientation", "team": "", "active": "on", "body": "Bonjour"}
+    client.post("/console/dossiers/reponses-types/nouvelle/", data)
+    assert not AnswerTemplate.objects.filter(title="Nationale détournée").exists()

@@ -1,7 +1,7 @@
 """Assigning a case: to me from the queue, or to a colleague of the case's team."""
 
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 
 
 def test_an_adviser_assigns_a_case_to_themselves_from_the_queue(console, adviser, make_case):

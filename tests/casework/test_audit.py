@@ -5,7 +5,7 @@ import pytest
 from recours.casework.models import Case
 from recours.core.audit import audit_events_for_case, audit_record
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 
 
 def test_an_audit_event_cannot_be_changed_or_deleted(adviser, make_case):

@@ -9,7 +9,7 @@ from recours.casework.call_forms import started_stamp
 from recours.casework.models import Case, CallDirection, Channel, PhoneCall, ScheduledCall
 from recours.casework.selectors import case_for_receipt
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.test_followup import open_followup
 from tests.intake.walk import page
 
@@ -174,3 +174,30 @@ def test_the_sheet_shows_the_guidance_of_each_scenario(console):
     text = page(console.get("/console/dossiers/appel/"))
     for words in ("Scénario 1 :", "Scénario 1 bis :", "Scénario 2 :", "nourrit l'observatoire", "appel est gratuit"):
         assert words in text
+
+
+def test_a_call_to_the_person_is_planned_from_a_case_that_came_by_letter(console, paris_console, adviser, make_case):
+    case, _receipt = make_case(**NANTES)
+    Case.objects.filter(pk=case.pk).update(channel=Channel.LETTER)
+    case_page = page(console.get(f"/console/dossiers/{case.reference}/"))
+    assert f"/console/dossiers/{case.reference}/rappels/prevoir/" in case_page  # on every open case
+
+    when = (timezone.localtime() + dt.timedelta(days=1)).strftime("%d/%m/%Y 10:00")
+    missing = console.post(f"/console/dossiers/{case.reference}/rappels/prevoir/",
+                           {"callback_reason": "Dire ce que le bailleur a répondu"})
+    assert missing.status_code == 400 and "Indiquez quand appeler la personne." in page(missing)
+    assert "Dire ce que le bailleur a répondu" in page(missing)  # what was typed is kept
+    assert not ScheduledCall.objects.filter(case=case).exists()
+
+    # Another team's adviser cannot plan a call on it, nor learn that it exists.
+    refused = paris_console.post(f"/console/dossiers/{case.reference}/rappels/prevoir/", {"callback_at": when})
+    assert refused.status_code == 404 and not ScheduledCall.objects.filter(case=case).exists()
+
+    response = console.post(f"/console/dossiers/{case.reference}/rappels/prevoir/", {
+        "callback_at": when, "callback_reason": "Dire ce que le bailleur a répondu", "callback_assignee": str(adviser.pk),
+    })
+    assert response.status_code == 302 and response["Location"].endswith("#appels")
+    callback = ScheduledCall.objects.get(case=case)
+    assert callback.assigned_to == adviser and callback.done_at is None
+    assert AuditEvent.objects.filter(action="callback.schedule").exists()
+    assert "Dire ce que le bailleur a répondu" in page(console.get(f"/console/dossiers/{case.reference}/"))

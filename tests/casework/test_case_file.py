@@ -1,7 +1,10 @@
 """The case file shows what the person told, escaped, and records each reading."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 
@@ -12,6 +15,15 @@ def test_reading_a_case_file_records_an_audit_event(console, adviser, make_case)
     event = AuditEvent.objects.get(case_id=case.pk, action="case.view")
     assert event.actor == adviser
     assert "Dossier consulté" in console.get(f"/console/dossiers/{case.reference}/").content.decode()
+
+
+def test_reading_a_case_file_writes_nothing_but_the_audit_of_the_read(console, make_case):
+    case, _ = make_case(**NANTES)
+    with CaptureQueriesContext(connection) as queries:
+        assert console.get(f"/console/dossiers/{case.reference}/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    writes = [sql for sql in writes if "django_session" not in sql]
+    assert len(writes) == 1 and "core_auditevent" in writes[0]
 
 
 def test_the_audit_trail_holds_no_personal_text(console, make_case):

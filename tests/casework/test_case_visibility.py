@@ -4,7 +4,7 @@ import pytest
 
 from recours.casework.services import attachment_create
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES, PARIS
+from tests.factories import NANTES, PARIS
 from tests.intake.files import PDF
 
 

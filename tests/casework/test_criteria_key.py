@@ -6,7 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 from recours.casework.criteria_key import criteria_key_refresh
 from recours.casework.models import Case
 from recours.casework.services import case_qualify
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 
 
 def test_a_new_case_holds_its_reported_criteria(make_case):

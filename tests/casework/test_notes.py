@@ -2,7 +2,7 @@
 
 from recours.casework.models import Note
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.test_followup import open_followup
 from tests.intake.walk import page
 

@@ -8,7 +8,7 @@ from recours.casework import signals
 from recours.casework.models import Qualification, RespondentKind
 from recours.casework.services import case_qualify
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 QUALIFY = {

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from recours.casework.models import Case, Status
 from recours.casework.services import message_add_by_adviser, message_add_by_person
-from tests.casework.conftest import NANTES, PARIS, backdate
+from tests.factories import NANTES, PARIS, backdate
 
 QUEUE = "/console/dossiers/"
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from recours.casework.models import Case
 from recours.casework.services import case_qualify
-from tests.casework.conftest import NANTES, backdate
+from tests.factories import NANTES, backdate
 from tests.intake.walk import page
 
 
@@ -39,6 +39,18 @@ def test_the_departement_filter(client, teams, make_staff, make_case):
     in_lyon, _ = make_case(commune="69123", postal_code="69001")
     in_marseille, _ = make_case(commune="13055", postal_code="13001")
     assert _references(client.get("/console/dossiers/", {"departement": "69"})) == {in_lyon.reference}
+
+
+def test_the_departement_filter_finds_a_case_whose_code_has_several_communes_none_chosen(client, teams, make_staff, make_case):
+    from tests.accounts.helpers import log_in_verified
+
+    departement_adviser, _ = make_staff("juriste", teams["loire_atlantique"])
+    log_in_verified(client, departement_adviser)
+    somewhere_in_44470, _ = make_case(commune=None, postal_code="44470")  # Carquefou, Mauves or Thouaré
+    saint_nazaire, _ = make_case(commune="44184", postal_code="44600")
+    both = {somewhere_in_44470.reference, saint_nazaire.reference}
+    assert _references(client.get("/console/dossiers/", {"departement": "44"})) == both
+    assert _references(client.get("/console/dossiers/", {"departement": "49"})) == set()
 
 
 def test_the_waiting_filter_keeps_the_cases_waiting_longer(console, make_case):

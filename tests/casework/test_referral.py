@@ -9,7 +9,7 @@ from django.db import connection
 from recours.casework.models import ReferralFile, ReferralStatus, Status
 from recours.casework.referral import pdf_url_fetcher
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 NARRATIVE = "L'agence m'a dit que l'appartement était loué dès que j'ai donné mon nom, puis l'a reloué le lendemain."

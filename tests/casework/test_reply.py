@@ -8,7 +8,7 @@ from django.utils import timezone
 from recours.casework.models import Message, MessageAuthor
 from recours.core.mail import mail_send_due
 from recours.core.models import AuditEvent, MailStatus, OutboundMail
-from tests.casework.conftest import NANTES, PARIS
+from tests.factories import NANTES, PARIS
 from tests.intake.test_followup import open_followup
 from tests.intake.walk import page
 

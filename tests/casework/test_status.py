@@ -2,7 +2,7 @@
 
 from recours.casework.models import Status
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 

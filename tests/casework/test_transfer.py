@@ -7,7 +7,7 @@ from recours.casework.models import CaseTransfer, Status
 from recours.casework.selectors import cases_visible_to
 from recours.casework.services import case_transfer
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 

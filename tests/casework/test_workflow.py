@@ -7,7 +7,7 @@ from recours.casework import signals
 from recours.casework.models import Outcome, Status
 from recours.casework.services import case_close, case_reopen, case_reply, case_status_set
 from recours.core.models import AuditEvent
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.intake.walk import page
 
 

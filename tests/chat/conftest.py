@@ -1,42 +1,33 @@
-"""Teams, advisers present and a chat always open, for the chat tests."""
+"""The chat's tests: the same people as everywhere (tests/conftest.py), present for the chat."""
 
 import pytest
 
-from recours.chat import hours
 from recours.chat.services import presence_beat
-from tests.accounts.conftest import make_staff, teams  # noqa: F401  (shared fixtures)
-from tests.accounts.helpers import log_in_verified
 
 
 @pytest.fixture
-def always_open(settings, monkeypatch):
-    """Every day, all day, no public holiday: tests do not depend on when they run."""
-    settings.RECOURS_CHAT_HOURS = "1-7 00:00-23:59:59"
-    monkeypatch.setattr(hours, "is_closed_day", lambda day: False)
+def adviser(adviser):
+    """Camille Martin of the city of Nantes, online for the chat."""
+    presence_beat(adviser)
+    return adviser
 
 
 @pytest.fixture
-def adviser(teams, make_staff):  # noqa: F811
-    """An adviser of the city of Nantes, online for the chat."""
-    user, _device = make_staff("camille", teams["nantes"], first_name="Camille", last_name="Martin")
-    presence_beat(user)
-    return user
+def paris_adviser(paris_adviser):
+    """Sacha Durand of the city of Paris, online for the chat."""
+    presence_beat(paris_adviser)
+    return paris_adviser
 
 
 @pytest.fixture
-def colleague(teams, make_staff):  # noqa: F811
-    user, _device = make_staff("dominique", teams["nantes"], first_name="Dominique", last_name="Petit")
-    return user
+def loire_atlantique_adviser(loire_atlantique_adviser):
+    """Yann Le Goff of Loire-Atlantique, online for the chat."""
+    presence_beat(loire_atlantique_adviser)
+    return loire_atlantique_adviser
 
 
 @pytest.fixture
-def paris_adviser(teams, make_staff):  # noqa: F811
-    user, _device = make_staff("sacha", teams["paris"], first_name="Sacha", last_name="Durand")
-    presence_beat(user)
-    return user
-
-
-@pytest.fixture
-def console(client, adviser):
-    log_in_verified(client, adviser)
-    return client
+def national_adviser(national_adviser):
+    """Sarah Benali of the national team, online for the chat."""
+    presence_beat(national_adviser)
+    return national_adviser

@@ -4,7 +4,7 @@ import datetime as dt
 
 from recours.chat.hours import PARIS, team_slots
 from recours.chat.models import OpeningHours
-from recours.chat.selectors import availability
+from recours.chat.selectors import chat_status
 
 
 def test_a_team_with_its_own_hours_uses_them(teams, adviser):
@@ -12,8 +12,8 @@ def test_a_team_with_its_own_hours_uses_them(teams, adviser):
     assert [(s.weekday, s.opens_at) for s in team_slots(teams["nantes"])] == [(2, dt.time(14))]
     tuesday_15h = dt.datetime(2026, 11, 24, 15, 0, tzinfo=PARIS)
     tuesday_10h = dt.datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
-    assert availability(teams["nantes"], now=tuesday_15h).available
-    assert not availability(teams["nantes"], now=tuesday_10h).available
+    assert chat_status(commune_id="44109", now=tuesday_15h).available
+    assert not chat_status(commune_id="44109", now=tuesday_10h).available
 
 
 def test_the_admin_lists_the_hours(admin_client, teams):

@@ -99,6 +99,19 @@ def test_a_chat_cannot_be_transferred_to_someone_outside_its_team(teams, adviser
         services.conversation_transfer(conversation=conversation, actor=adviser, to_user=paris_adviser)
 
 
+def test_only_the_adviser_holding_a_chat_ends_or_transfers_it(teams, adviser, colleague):
+    conversation, _token = _started()
+    with pytest.raises(services.ChatError, match="Vous ne tenez pas"):
+        services.conversation_transfer(conversation=conversation, actor=adviser, to_team=teams["paris"])
+    services.conversation_accept(conversation=conversation, user=adviser)
+    with pytest.raises(services.ChatError, match="Vous ne tenez pas"):
+        services.conversation_end(conversation=conversation, actor=colleague)
+    with pytest.raises(services.ChatError, match="Vous ne tenez pas"):
+        services.conversation_transfer(conversation=conversation, actor=colleague, to_user=colleague)
+    conversation.refresh_from_db()
+    assert conversation.status == ConversationStatus.ACTIVE and conversation.adviser == adviser
+
+
 def test_ending_a_chat_makes_a_case_with_the_transcript_and_notes(teams, adviser):
     conversation, _token = _started(ground="nom", domain="logement")
     services.conversation_accept(conversation=conversation, user=adviser)

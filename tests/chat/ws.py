@@ -43,3 +43,33 @@ class WebsocketCommunicator(ApplicationCommunicator):
     async def disconnect(self, code=1000, timeout=5):
         await self.send_input({"type": "websocket.disconnect", "code": code})
         await self.wait(timeout)
+
+
+ORIGIN = [(b"origin", b"http://testserver"), (b"host", b"testserver")]
+
+
+def session_headers(client) -> list:
+    """The headers of a browser of `client` (logged in): same origin, its session cookie."""
+    from django.conf import settings
+
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    return [*ORIGIN, (b"cookie", cookie.encode())]
+
+
+async def connected(path="/ws/tchat/", headers=None):
+    from recours.asgi import application
+
+    socket = WebsocketCommunicator(application, path, headers=headers or ORIGIN)
+    is_connected, _code = await socket.connect()
+    assert is_connected
+    return socket
+
+
+async def until(socket, kind):
+    """Frames up to the first of type `kind`: (that frame, the ones before)."""
+    before = []
+    while True:
+        frame = await socket.receive_json_from(timeout=5)
+        if frame["t"] == kind:
+            return frame, before
+        before.append(frame)

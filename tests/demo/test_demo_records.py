@@ -12,6 +12,12 @@ def test_the_demo_fills_the_observatory_once_with_its_rollups(db):
     assert {r.departement for r in records} >= {"44", "75"}
     assert {c for r in records for c in r.criteria} >= {"handicap", "origine"}
     assert RollupCases.objects.exists()
+    # each record drew its own cell key, and the rollups keep their sums (the published noise)
+    assert len({r.cell_key for r in records}) == 256
+    from django.db.models import Sum
+
+    national = RollupCases.objects.filter(departement="*").aggregate(keys=Sum("key_sum"))["keys"]
+    assert national == sum(r.cell_key for r in records)
     demo_load()
     assert AnonymisedRecord.objects.count() == DEMO_RECORD_COUNT
 

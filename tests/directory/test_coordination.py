@@ -15,7 +15,7 @@ LIST = "/console/annuaire/"
 
 
 @pytest.fixture
-def nantes_coordinator(client, teams, make_staff):  # noqa: F811
+def nantes_coordinator(client, teams, make_staff):
     user, _ = make_staff("coordination.nantes", teams["nantes"], role=Role.COORDINATOR)
     log_in_verified(client, user)
     client.user = user
@@ -113,7 +113,7 @@ def test_verify_retire_and_restore(nantes_coordinator, teams):
 
 
 def test_a_coordinator_cannot_touch_another_teams_or_the_national_entries(
-    nantes_coordinator, client_factory, teams, make_staff, directory  # noqa: F811
+    nantes_coordinator, client_factory, teams, make_staff, directory
 ):
     paris, _ = make_staff("coordination.paris", teams["paris"], role=Role.COORDINATOR)
     paris_client = client_factory()
@@ -135,7 +135,7 @@ def test_a_coordinator_cannot_touch_another_teams_or_the_national_entries(
     assert not Service.objects.filter(team=teams["paris"]).exclude(pk=theirs.pk).exists()
 
 
-def test_the_national_coordination_keeps_the_national_entries(client, teams, make_staff, directory):  # noqa: F811
+def test_the_national_coordination_keeps_the_national_entries(client, teams, make_staff, directory):
     user, _ = make_staff("coordination.nationale", teams["national"], role=Role.COORDINATOR)
     log_in_verified(client, user)
     national = Service.objects.filter(is_national=True).first()
@@ -149,3 +149,31 @@ def test_advisers_do_not_keep_the_directory(console):
     assert console.get(LIST).status_code == 403
     assert console.post(LIST + "nouvelle/", entry()).status_code == 403
     assert "Annuaire" not in page(console.get("/console/dossiers/"))
+
+
+def test_a_role_counts_for_its_team_only_never_for_the_national_or_another_teams_entries(
+    client, teams, make_staff, directory
+):
+    """Coordinator of Nantes and adviser in the national team; or administrator of Nantes: neither
+    keeps the national entries nor Paris's, nor creates an entry without a team (a national one)."""
+    from recours.accounts.services import membership_set
+
+    both, _ = make_staff("coordination.nantes.et.conseil.national", teams["nantes"], role=Role.COORDINATOR)
+    membership_set(user=both, team=teams["national"], role=Role.ADVISER)
+    nantes_admin, _ = make_staff("administration.nantes", teams["nantes"], role=Role.ADMINISTRATOR)
+    paris, _ = make_staff("coordination.paris", teams["paris"], role=Role.COORDINATOR)
+    log_in_verified(client, paris)
+    client.post(LIST + "nouvelle/", entry(team=str(teams["paris"].pk), zone_eligibilite="75056",
+                                          code_postal="75011", commune="Paris"))
+    theirs = Service.objects.get(team=teams["paris"])
+    national = Service.objects.filter(is_national=True).first()
+    for user in (both, nantes_admin):
+        log_in_verified(client, user)
+        for target in (theirs, national):
+            assert client.get(f"{LIST}{target.pk}/").status_code == 404
+            assert client.post(f"{LIST}{target.pk}/verifier/").status_code == 404
+            assert client.post(f"{LIST}{target.pk}/", entry(nom="Pris")).status_code == 404
+            target.refresh_from_db()
+            assert target.nom != "Pris" and target.verified_by is None
+        client.post(LIST + "nouvelle/", entry(team="", nom=f"Sans équipe {user.username}"))
+        assert not Service.objects.filter(nom=f"Sans équipe {user.username}").exists()

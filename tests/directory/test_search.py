@@ -135,7 +135,8 @@ def test_the_national_services_kept_per_process_follow_a_retirement(directory, a
     settings.RECOURS_REFERENCE_CACHE_SECONDS = 60
     directory_cache_clear()
     place = place_from_postal_code("44000")
-    assert "3928" in ids(directory_search(place=place).national)
+    with django_capture_on_commit_callbacks(execute=True):  # the copy is kept once its reading commits
+        assert "3928" in ids(directory_search(place=place).national)
     with django_capture_on_commit_callbacks(execute=True):
         service_retire(service=Service.objects.get(di_id="recours-national--3928"), actor=admin_user)
     assert "3928" not in ids(directory_search(place=place).national)

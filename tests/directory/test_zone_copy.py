@@ -23,12 +23,12 @@ def test_imported_entries_write_their_copy(directory):
 
 
 def test_a_retired_entry_is_unlisted_and_stays_so_through_a_new_import(directory, adviser):
-    from recours.demo.directory import demo_directory_load
+    from tests.directory.local import directory_local_load
 
     service = Service.objects.filter(is_national=False).first()
     service_retire(service=service, actor=adviser)
     assert not service.zones.filter(listed=True).exists()
-    demo_directory_load()  # the same entries again: an update
+    directory_local_load()  # the same entries again: an update
     assert copies_are_true() and not service.zones.filter(listed=True).exists()
     service.refresh_from_db()
     service_restore(service=service, actor=adviser)

@@ -4,7 +4,7 @@ How axe gets into the page: the pages' CSP is `script-src 'self'`, so a <script>
 (Playwright's add_script_tag, inline or from a file) is blocked. The source is instead
 evaluated by the driver (`page.evaluate(AXE_SOURCE)`, DevTools' Runtime domain), which
 the page's CSP does not govern: the application's policy stays on, unweakened, and any
-violation the page itself causes is still reported (see browser_log in conftest.py).
+violation the page itself causes is still reported (see browser_log in fixtures.py).
 
 With JavaScript turned off (nojs_page) the driver can still evaluate code, but the page's
 timers never fire and axe waits on setTimeout; there, for the time of the audit,

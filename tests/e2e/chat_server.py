@@ -51,18 +51,6 @@ class ThreadedServer:
             self.server = None
 
 
-def staff_cookie(user, url: str) -> dict:
-    """The session cookie of `user` logged in with both factors, for a browser context."""
-    from django.conf import settings
-    from django.test import Client
-
-    from tests.accounts.helpers import log_in_verified
-
-    client = Client()
-    log_in_verified(client, user)
-    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": url}
-
-
 def sqlite_lock_retry(monkeypatch) -> None:
     """Retry statements that meet "database table is locked" (test database only).
 

@@ -8,14 +8,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from recours.casework.models import Case, PhoneCall, ScheduledCall
-from tests.accounts.conftest import make_staff, teams  # noqa: F401  (shared fixtures)
 from tests.e2e.axe import assert_accessible
-from tests.e2e.test_console import log_in
+from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_witness_call_is_recorded_then_called_back(page, server_url, live_reference_data, teams, make_staff):  # noqa: F811
+def test_a_witness_call_is_recorded_then_called_back(page, server_url, live_reference_data, teams, make_staff):
     adviser, device = make_staff("ecoutante.nantes", teams["nantes"], first_name="Inès", last_name="Roux")
     log_in(page, server_url, adviser, device)
 
@@ -48,7 +47,7 @@ def test_a_witness_call_is_recorded_then_called_back(page, server_url, live_refe
     calls.get_by_text(re.compile("appel reçu")).first.click()
     expect(calls).to_contain_text("Remercié ; expliqué l'observatoire.")
 
-    page.get_by_role("link", name="Dossiers", exact=True).click()
+    page.get_by_role("link", name=re.compile(r"^Dossiers( \d+ nouveaux)?$")).click()
     due = page.locator(".callbacks-due")
     expect(due).to_contain_text("Savoir si la salariée accepte d'être orientée")
     assert_accessible(page, context="queue with callbacks")

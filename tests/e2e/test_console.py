@@ -6,30 +6,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from recours.accounts.otp import totp_token
 from recours.casework.services import answer_templates_load
-from tests.accounts.conftest import make_staff, teams  # noqa: F401  (shared fixtures)
-from tests.accounts.helpers import PASSWORD
 from tests.e2e.axe import assert_accessible
-from tests.e2e.test_report_flow import answer_all_steps, send_and_read_receipt
+from tests.e2e.helpers import answer_all_steps, log_in, send_and_read_receipt
 
 pytestmark = pytest.mark.e2e
 
 
-def log_in(page, server_url, user, device):
-    """The console's login form, with the password and the code computed from the device's key."""
-    import time
-
-    page.goto(server_url + "/console/connexion/")
-    page.get_by_label("Identifiant").fill(user.username)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_label("Code de votre application d'authentification").fill(totp_token(device.key, at=time.time()))
-    page.get_by_role("button", name=re.compile("Se connecter")).click()
-    expect(page).to_have_url(server_url + "/console/")
-
-
 def test_a_report_is_qualified_and_answered_with_a_template_then_read_with_the_receipt(
-    new_page, server_url, live_reference_data, teams, make_staff  # noqa: F811
+    new_page, server_url, live_reference_data, teams, make_staff
 ):
     answer_templates_load()
     adviser, device = make_staff("juriste.44", teams["loire_atlantique"], first_name="Anne", last_name="Le Bihan")
@@ -41,7 +26,7 @@ def test_a_report_is_qualified_and_answered_with_a_template_then_read_with_the_r
 
     console = new_page()
     log_in(console, server_url, adviser, device)
-    console.get_by_role("link", name="Dossiers", exact=True).click()
+    console.get_by_role("link", name=re.compile(r"^Dossiers( \d+ nouveaux)?$")).click()
     row = console.locator("#queue tbody tr").first
     expect(row).to_contain_text("formulaire")
     assert_accessible(console, context="queue")
@@ -52,6 +37,7 @@ def test_a_report_is_qualified_and_answered_with_a_template_then_read_with_the_r
 
     # Qualify: the reported criterion is already checked; add the domain, type and respondent.
     qualification = console.locator("#qualification")
+    qualification.get_by_text("Qualifier le dossier").click()  # the form folds under the summary
     expect(qualification.get_by_label("Patronyme")).to_be_checked()
     qualification.get_by_label("Domaine").select_option(label="Logement")
     qualification.get_by_label("Type de situation").select_option(label="Discrimination")
@@ -62,7 +48,7 @@ def test_a_report_is_qualified_and_answered_with_a_template_then_read_with_the_r
 
     # Reply with a template found from the reply box (htmx fills the reply field).
     console.get_by_label("Chercher une réponse type").fill("délais")
-    console.get_by_role("button", name="Chercher").click()
+    console.get_by_role("button", name="Chercher", exact=True).click()
     console.get_by_role("link", name=re.compile("Insérer.*Les délais pour agir")).click()
     reply = console.get_by_label("Répondre à la personne")
     expect(reply).to_have_value(re.compile("Bonjour,\n\nVoici les délais à connaître"))
@@ -80,7 +66,7 @@ def test_a_report_is_qualified_and_answered_with_a_template_then_read_with_the_r
 
 
 def test_a_case_is_transferred_to_another_team_which_then_finds_it(
-    new_page, server_url, live_reference_data, teams, make_staff, make_case  # noqa: F811
+    new_page, server_url, live_reference_data, teams, make_staff, make_case
 ):
     case, _ = make_case(commune="44109", postal_code="44000")
     nantes, nantes_device = make_staff("camille", teams["nantes"], first_name="Camille")
@@ -106,7 +92,7 @@ def test_a_case_is_transferred_to_another_team_which_then_finds_it(
 
 
 def test_the_templates_library_and_the_advice_tab_are_accessible(
-    new_page, server_url, live_reference_data, teams, make_staff  # noqa: F811
+    new_page, server_url, live_reference_data, teams, make_staff
 ):
     answer_templates_load()
     adviser, device = make_staff("camille", teams["nantes"])
@@ -121,7 +107,7 @@ def test_the_templates_library_and_the_advice_tab_are_accessible(
 
 
 def test_without_javascript_the_queue_filters_and_a_template_fills_the_reply(
-    nojs_page, server_url, live_reference_data, teams, make_staff, make_case  # noqa: F811
+    nojs_page, server_url, live_reference_data, teams, make_staff, make_case
 ):
     answer_templates_load()
     housing, _ = make_case(commune="44109", postal_code="44000", criteria=("handicap",))
@@ -137,7 +123,7 @@ def test_without_javascript_the_queue_filters_and_a_template_fills_the_reply(
 
     page.goto(f"{server_url}/console/dossiers/{housing.reference}/")
     page.get_by_label("Chercher une réponse type").fill("preuves")
-    page.get_by_role("button", name="Chercher").click()
+    page.get_by_role("button", name="Chercher", exact=True).click()
     page.get_by_role("link", name=re.compile("Insérer.*Les preuves à réunir")).click()
     expect(page.get_by_label("Répondre à la personne")).to_have_value(re.compile("Cerfa n° 11527"))
     assert "modele=" in page.url  # a plain GET: the whole page came back with the reply filled

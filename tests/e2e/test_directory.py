@@ -8,11 +8,10 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from recours.casework.services import case_create_from_report
-from recours.demo.directory import demo_directory_load
 from recours.directory.seed import directory_national_load
-from tests.accounts.conftest import make_staff, teams  # noqa: F401  (shared fixtures)
+from tests.directory.local import directory_local_load
 from tests.e2e.axe import assert_accessible
-from tests.e2e.test_console import log_in
+from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +19,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def directory(live_reference_data):
     directory_national_load()
-    demo_directory_load()
+    directory_local_load()
 
 
 @pytest.mark.parametrize("viewport", ["page", "mobile_page", "nojs_page"])
@@ -31,7 +30,7 @@ def test_a_person_finds_help_from_a_postal_code(request, server_url, directory, 
     expect(page.get_by_role("heading", name="Trouver de l'aide près de chez moi")).to_be_visible()
     page.get_by_label("Code postal").fill("44000")
     page.get_by_text("Préciser ma recherche (facultatif)").click()
-    page.get_by_label("Handicap", exact=True).check()
+    page.get_by_label("Un handicap", exact=True).check()  # the plain words of the report form
     page.get_by_label("Domaine").select_option(label="Le travail dans une entreprise ou une association")
     page.get_by_role("button", name="Chercher").click()
     expect(page.get_by_role("heading", name=re.compile(r"services? près de 44000"))).to_be_visible()
@@ -43,6 +42,32 @@ def test_a_person_finds_help_from_a_postal_code(request, server_url, directory, 
     assert_accessible(page, context=f"directory search ({viewport})")
 
 
+LONG_NAME = (  # within the 150 characters of a name, one "word" unbreakable
+    "Permanence d'accès aux droits Nantes-Saint-Herblain "
+    "(PermanenceEgalitéDroitsDiscriminationsLoireAtlantiqueNantesMétropoleOuest)"
+)
+LONG_LINK = "https://www.permanenceaccesauxdroitsetluttecontrelesdiscriminationsnantes.example.org"
+
+
+def test_a_long_service_name_and_link_wrap_on_a_phone(mobile_page, server_url, directory):
+    from recours.directory.models import Service
+
+    Service.objects.filter(di_id="recours-demo--logement-egal-conseil").update(nom=LONG_NAME, lien_mobilisation=LONG_LINK)
+    page = mobile_page
+    page.goto(server_url + "/aide/")
+    page.get_by_label("Code postal").fill("44000")
+    page.get_by_role("button", name="Chercher").click()
+    card = page.locator("article.service-card", has_text="Nantes-Saint-Herblain")
+    expect(card).to_be_visible()
+    # Nothing sticks out of the screen nor out of its card (a cut name was the symptom).
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    overflowing = card.evaluate(
+        "card => [...card.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > "
+        "card.getBoundingClientRect().right + 0.5).map(e => e.tagName + ': ' + e.textContent.slice(0, 40))"
+    )
+    assert overflowing == []
+
+
 def test_an_unknown_postal_code_says_so_and_keeps_the_search(page, server_url, directory):
     page.goto(server_url + "/aide/")
     page.get_by_label("Code postal").fill("00000")
@@ -52,8 +77,8 @@ def test_an_unknown_postal_code_says_so_and_keeps_the_search(page, server_url, d
     assert_accessible(page, context="directory search in error")
 
 
-def test_an_adviser_orients_a_case_the_partner_accepts_and_the_person_sees_the_contact(
-    new_page, server_url, directory, report_input, teams, make_staff  # noqa: F811
+def test_an_adviser_proposes_a_hand_over_the_person_confirms_it_the_partner_accepts(
+    new_page, server_url, directory, report_input, teams, make_staff
 ):
     case, receipt = case_create_from_report(report=report_input(
         commune="44109", postal_code="44000", criteria=("handicap",), plain_grounds=("handicap",),
@@ -69,12 +94,24 @@ def test_an_adviser_orients_a_case_the_partner_accepts_and_the_person_sees_the_c
     assert_accessible(console, context="orientation page")
     console.get_by_label(re.compile("Choisir Permanence accès aux droits et handicap")).check()
     console.get_by_label(re.compile("Transmettre aussi à la structure")).check()
-    console.get_by_label(re.compile("La personne est d'accord")).check()
     console.get_by_label("les motifs et le domaine").check()
     console.get_by_label("Message à la structure (facultatif)").fill("La personne préfère être appelée le matin.")
     console.get_by_role("button", name="Enregistrer l'orientation").click()
     panel = console.locator("#orientation")
-    expect(panel).to_contain_text("envoyée à la structure")
+    expect(panel).to_contain_text("en attente de l'accord de la personne")
+    assert not [m for m in mail.outbox if m.to == ["orientation@handi-droits-44.example.org"]]
+
+    # The report came by the web form: the person confirms the hand-over herself.
+    person = new_page()
+    person.goto(server_url + "/suivi/")
+    person.get_by_label("Votre code de suivi").fill(receipt)
+    person.get_by_role("button", name="Ouvrir mon suivi").click()
+    proposal = person.locator("section", has=person.get_by_role("heading", name="Votre accord est demandé"))
+    expect(proposal).to_contain_text("Permanence accès aux droits et handicap")
+    expect(proposal).to_contain_text("La personne préfère être appelée le matin.")
+    assert_accessible(person, context="hand-over consent on the follow-up page")
+    proposal.get_by_role("button", name="J'accepte la transmission").click()
+    expect(person.get_by_text("votre situation est transmise à la structure")).to_be_visible()
 
     [sent] = [m for m in mail.outbox if m.to == ["orientation@handi-droits-44.example.org"]]
     link = re.search(r"(http://\S+/orientation/\S+/)", sent.body).group(1)
@@ -91,18 +128,16 @@ def test_an_adviser_orients_a_case_the_partner_accepts_and_the_person_sees_the_c
 
     console.reload()
     expect(panel).to_contain_text("acceptée par la structure")
+    expect(panel).to_contain_text("accord donné par la personne sur sa page de suivi")
     expect(panel).to_contain_text("Rendez-vous proposé jeudi.")
 
-    person = new_page()
-    person.goto(server_url + "/suivi/")
-    person.get_by_label("Votre code de suivi").fill(receipt)
-    person.get_by_role("button", name="Ouvrir mon suivi").click()
+    person.reload()
     contacts = person.locator("section", has=person.get_by_role("heading", name="Les contacts que nous vous avons donnés"))
     expect(contacts).to_contain_text("Permanence accès aux droits et handicap")
     expect(contacts.get_by_role("link", name="02 61 91 00 04")).to_be_visible()
 
 
-def test_a_coordinator_adds_an_entry_and_retires_it(page, server_url, directory, teams, make_staff):  # noqa: F811
+def test_a_coordinator_adds_an_entry_and_retires_it(page, server_url, directory, teams, make_staff):
     from recours.accounts.models import Role
 
     coordinator, device = make_staff("coordination.nantes", teams["nantes"], role=Role.COORDINATOR)

@@ -78,3 +78,23 @@ def test_quick_exit_without_javascript_is_a_plain_link_to_another_site(nojs_page
     assert {"noreferrer", "noopener"} <= set((link.get_attribute("rel") or "").split())
     link.click()
     assert_on_neutral_site(page, server_url)
+
+
+def test_the_chat_entry_on_the_home_page_fits_a_phone_and_is_accessible(mobile_page, server_url, db):
+    from recours.core.instance import instance_get
+
+    instance = instance_get()
+    instance.chat_enabled = True
+    instance.save()
+    page = mobile_page
+    open_home(page, server_url)
+    expect(page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Tchat")).to_be_visible()
+    page.locator("#chat-entry-title").scroll_into_view_if_needed()
+    page.get_by_text("Horaires du tchat").click()  # the hours, opened
+    expect(page.locator(".chat-entry__hours li").first).to_be_visible()
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= 375, f"horizontal scroll at 375 px: the page is {scroll_width} px wide"
+    assert_accessible(page, context="home with the chat's entry, 375 px")
+    assert page.context.cookies() == []
+    page.locator("#chat-entry-link").click()
+    expect(page).to_have_url(server_url + "/tchat/")

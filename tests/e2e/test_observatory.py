@@ -1,7 +1,6 @@
 """The observatory's dashboard in a real browser: filters, charts with their tables, axe."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
@@ -12,7 +11,9 @@ def records(live_reference_data):
     from recours.observatory.models import AnonymisedRecord, Stage
     from recours.observatory.services import rollup_apply
 
-    month = timezone.localdate().replace(day=1)
+    from tests.observatory.helpers import last_month
+
+    month = last_month()  # the public figures show complete months only
     made = []
     for count, fields in [
         (40, {"departement": "44", "region": "52", "channel": "form", "domain": "logement", "criteria": ["origine"]}),
@@ -35,7 +36,9 @@ def test_the_dashboard_filters_by_territory_and_channel_and_is_accessible(page, 
     response = page.goto(server_url + "/observatoire/")
     assert response.status == 200
     expect(page.locator("h1")).to_have_text("Observatoire des discriminations")
-    expect(page.locator("main")).to_contain_text("133 signalements au total")
+    from tests.observatory.helpers import published
+
+    expect(page.locator("main")).to_contain_text(f"{published(records)} signalements au total")
     expect(page.locator("#graphique-carte-title")).to_have_count(1)
     expect(page.locator("#tableau-territoire")).to_contain_text("Loire-Atlantique")
     assert_accessible(page, context="observatory, all")
@@ -43,7 +46,8 @@ def test_the_dashboard_filters_by_territory_and_channel_and_is_accessible(page, 
     page.select_option("#territoire", "44")
     page.select_option("#canal", "form")
     page.get_by_role("button", name="Afficher").click()
-    expect(page.locator("main")).to_contain_text("40 signalements au total")
+    form_44 = [r for r in records if r.departement == "44" and r.channel == "form"]
+    expect(page.locator("main")).to_contain_text(f"{published(form_44)} signalements au total")
     assert "territoire=44" in page.url and "canal=form" in page.url
     expect(page.locator("#territoire")).to_have_value("44")
     assert_accessible(page, context="observatory, Loire-Atlantique, form")
@@ -57,7 +61,9 @@ def test_the_dashboard_filters_by_territory_and_channel_and_is_accessible(page, 
 
 
 def test_the_yearly_report_is_accessible(page, server_url, records):
-    year = timezone.localdate().year
+    from tests.observatory.helpers import last_month
+
+    year = last_month().year  # the year of the records
     response = page.goto(f"{server_url}/observatoire/rapport/{year}/")
     assert response.status == 200
     expect(page.locator("h1")).to_contain_text(str(year))
@@ -74,7 +80,7 @@ def test_an_adviser_reviews_a_scrubbed_excerpt_in_the_console(new_page, server_u
     from recours.observatory.models import AnonymisedRecord, Stage
     from recours.observatory.services import record_save_for_case
     from tests.accounts.helpers import PASSWORD
-    from tests.e2e.test_console import log_in
+    from tests.e2e.helpers import log_in
 
     team = team_create(name="Loire-Atlantique", kind=TeamKind.DEPARTEMENT, departement_id="44")
     adviser = staff_user_create(username="juriste.obs", password=PASSWORD, team=team)
@@ -110,7 +116,7 @@ def test_a_coordinator_reads_the_retention_schedule(new_page, server_url, live_r
     from recours.accounts.models import Role, TeamKind
     from recours.accounts.services import staff_user_create, team_create
     from tests.accounts.helpers import PASSWORD
-    from tests.e2e.test_console import log_in
+    from tests.e2e.helpers import log_in
 
     team = team_create(name="Loire-Atlantique", kind=TeamKind.DEPARTEMENT, departement_id="44")
     coordinator = staff_user_create(username="coordination.obs", password=PASSWORD, team=team, role=Role.COORDINATOR)
@@ -121,3 +127,13 @@ def test_a_coordinator_reads_the_retention_schedule(new_page, server_url, live_r
     page.get_by_role("link", name="Conservation des données et purge (coordination)").click()
     expect(page.locator("#retention-durations")).to_contain_text("hors champ")
     assert_accessible(page, context="retention")
+
+
+def test_the_dashboard_on_a_phone_keeps_its_wide_tables_reachable_by_keyboard(mobile_page, server_url, records):
+    page = mobile_page
+    page.goto(server_url + "/observatoire/")
+    expect(page.locator("#tableau-territoire")).to_contain_text("Loire-Atlantique")
+    # A table wider than the screen scrolls in its own region: focusable and named by its caption.
+    assert_accessible(page, context="observatory at 375 px")  # before: scrollable-region-focusable
+    region = page.get_by_role("region", name="Signalements par département et par domaine")
+    expect(region).to_have_attribute("tabindex", "0")

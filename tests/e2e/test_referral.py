@@ -7,15 +7,26 @@ import pytest
 from playwright.sync_api import expect
 
 from recours.casework.models import ReferralFile, ReferralStatus
-from tests.accounts.conftest import make_staff, teams  # noqa: F401  (shared fixtures)
-from tests.casework.conftest import NANTES
+from tests.factories import NANTES
 from tests.e2e.axe import assert_accessible
-from tests.e2e.test_console import log_in
+from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.e2e
 
 
-def test_an_adviser_prepares_a_referral_and_downloads_it(page, server_url, live_reference_data, teams, make_staff, make_case):  # noqa: F811
+@pytest.fixture(scope="module")
+def pdf_ready():
+    """WeasyPrint imported and its first layout done before the test, as the web process does
+    at its start (RECOURS_PDF_WARM_UP, off in tests): otherwise the download paid it, 1.5 s on a
+    quiet machine, past the click's 10 s on a loaded one (seen: the first PDF never came)."""
+    from recours.casework.referral import pdf_warm_up
+
+    pdf_warm_up()  # a template and WeasyPrint: no database
+
+
+def test_an_adviser_prepares_a_referral_and_downloads_it(
+    page, server_url, live_reference_data, teams, make_staff, make_case, pdf_ready
+):
     case, _ = make_case(contact={"name": "Samira"}, **NANTES)
     adviser, device = make_staff("juriste.nantes", teams["nantes"], first_name="Léa", last_name="Morel")
     log_in(page, server_url, adviser, device)

@@ -5,72 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
-
-
-def no_horizontal_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
-
-
-def answer_all_steps(page, *, check=lambda page: None):
-    """Answer every step as a person would; `check` runs on each step before it is answered."""
-    check(page)
-    page.get_by_role("button", name="Commencer").click()
-    check(page)
-    page.get_by_label("Je suis la personne concernée").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Racontez ce qui s'est passé, avec vos mots").fill(
-        "Au téléphone, l'agence m'a dit que l'appartement était libre. Quand j'ai donné mon nom, "
-        "il était soudain déjà loué."
-    )
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Dans un lieu, en France").check()
-    page.get_by_label("Code postal").fill("44190")
-    page.get_by_role("button", name="Continuer").click()
-    check(page)  # the postal code covers several communes: the person picks one
-    page.get_by_label("Clisson", exact=True).check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Il y a moins d'un mois").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Le nom de famille").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Le logement").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Rien pour l'instant").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_label("Non, je reste anonyme").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    page.get_by_role("button", name="Continuer").click()  # no document
-
-    check(page)
-    page.get_by_label("J'accepte que ces informations soient utilisées pour traiter mon signalement.").check()
-    page.get_by_role("button", name="Continuer").click()
-
-    check(page)
-    expect(page.get_by_role("heading", name="Vérifiez avant d'envoyer")).to_be_visible()
-
-
-def send_and_read_receipt(page) -> str:
-    page.get_by_role("button", name="Envoyer mon signalement").click()
-    expect(page.get_by_role("heading", name="Votre signalement est envoyé")).to_be_visible()
-    receipt = page.locator("#receipt-code").inner_text().strip()
-    assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", receipt)
-    return receipt
+from tests.e2e.helpers import answer_all_steps, no_horizontal_scroll, press, send_and_read_receipt
 
 
 def test_a_report_is_filed_on_a_phone_and_followed_up_with_its_receipt(mobile_page, server_url, live_reference_data):
@@ -117,11 +52,11 @@ def test_the_form_works_without_javascript(nojs_page, server_url, live_reference
 
 def test_a_validation_error_keeps_what_was_typed(page, server_url, live_reference_data):
     page.goto(server_url + "/formulaire/")
-    page.get_by_role("button", name="Commencer").click()
+    press(page, "Commencer")
     page.get_by_label("J'ai été témoin").check()
-    page.get_by_role("button", name="Continuer").click()
+    press(page, "Continuer")
     page.get_by_label("Qui est en cause ? (facultatif)").fill("Le restaurant Chez Gaston")
-    page.get_by_role("button", name="Continuer").click()  # no narrative
+    press(page, "Continuer")  # no narrative
 
     summary = page.locator("[data-module=error-summary]")
     expect(summary).to_be_visible()
@@ -131,38 +66,117 @@ def test_a_validation_error_keeps_what_was_typed(page, server_url, live_referenc
     assert_accessible(page, context="error state")
 
     summary.get_by_role("link").first.click()
-    expect(page.get_by_label("Racontez ce qui s'est passé, avec vos mots")).to_be_focused()
+    # a witness is asked about the person concerned
+    expect(page.get_by_label("Racontez ce qui s'est passé pour la personne, avec vos mots")).to_be_focused()
+    expect(page.get_by_role("group", name="La personne concernée sait-elle que vous faites ce signalement ?")).to_be_visible()
 
     page.reload()  # what was typed was saved, not only echoed back
     expect(page.get_by_label("Qui est en cause ? (facultatif)")).to_have_value("Le restaurant Chez Gaston")
 
 
-def test_quick_exit_leaves_no_trace_of_the_report(page, server_url, live_reference_data):
+def history_length(page) -> int:
+    return page.evaluate("history.length")
+
+
+def test_a_whole_report_is_one_entry_of_the_history(page, server_url, live_reference_data):
     page.goto(server_url + "/")
     page.get_by_role("link", name="Signaler une situation").first.click()
-    page.get_by_role("button", name="Commencer").click()
+    expect(page.get_by_role("button", name="Commencer")).to_be_visible()
+    entries = history_length(page)
+
+    answer_all_steps(page, check=lambda page: assert_one_entry(page, entries))
+    send_and_read_receipt(page)
+    assert history_length(page) == entries  # before the fix: 13 more
+
+    page.go_back()  # the page before the form, never a step nor a resubmission page
+    expect(page).to_have_url(server_url + "/")
+
+
+def assert_one_entry(page, entries):
+    assert history_length(page) == entries, page.title()
+
+
+def test_without_javascript_no_entry_of_the_history_posts_again(nojs_page, server_url, live_reference_data):
+    page = nojs_page
+    page.goto(server_url + "/formulaire/")
+    answer_all_steps(page)
+    send_and_read_receipt(page)
+    posted_again = []
+    page.on("request", lambda request: posted_again.append(request.url) if request.method == "POST" else None)
+
+    while page.evaluate("history.length") > 1 and page.go_back() is not None:
+        assert page.url.startswith(server_url), page.url  # never Chromium's "Confirm Form Resubmission"
+        assert "Votre code de suivi" not in page.content()
+    assert posted_again == []
+
+
+def test_without_javascript_a_wrong_follow_up_code_is_not_posted_again_on_reload(nojs_page, server_url, live_reference_data):
+    page = nojs_page
+    page.goto(server_url + "/suivi/")
+    page.get_by_label("Votre code de suivi").fill("0000 0000 0000 0000")
+    page.get_by_role("button", name="Ouvrir mon suivi").click()
+    expect(page.get_by_text("Ce code ne permet pas d'ouvrir un suivi.").first).to_be_visible()
+    assert page.url == server_url + "/suivi/"
+    posted_again = []
+    page.on("request", lambda request: posted_again.append(request.url) if request.method == "POST" else None)
+
+    page.reload()  # never Chromium's "Confirm Form Resubmission": the error came from a GET
+    expect(page.get_by_label("Votre code de suivi")).to_have_value("")
+    expect(page.get_by_text("Ce code ne permet pas d'ouvrir un suivi.")).to_have_count(0)
+    assert posted_again == []
+
+
+def leave_quickly_from_the_form(page, server_url, typed):
+    page.goto(server_url + "/")
+    page.get_by_role("link", name="Suivre mon signalement").first.click()
+    expect(page.get_by_label("Votre code de suivi")).to_be_visible()
+    page.goto(server_url + "/formulaire/")
+    press(page, "Commencer")
     page.get_by_label("Je suis la personne concernée").check()
-    page.get_by_role("button", name="Continuer").click()
-    page.get_by_label("Racontez ce qui s'est passé, avec vos mots").fill("Texte très personnel à cacher")
-    page.get_by_role("button", name="Continuer").click()
+    press(page, "Continuer")
+    page.get_by_label("Racontez ce qui s'est passé, avec vos mots").fill(typed)
+    press(page, "Continuer")
     page.evaluate("sessionStorage.setItem('brouillon', 'x'); localStorage.setItem('brouillon', 'x')")
 
     page.get_by_role("link", name="Quitter rapidement").click()
     expect(page).to_have_title("Site neutre")
 
-    # Back shows at most the start page: no question, nothing typed (the draft went with the session).
-    page.go_back()
-    content = page.content()
-    assert "Texte très personnel à cacher" not in content
-    assert "Racontez ce qui s'est passé" not in content
-    assert "Qui êtes-vous" not in content
-    assert page.locator("textarea, input[type=radio], input[type=text]").count() == 0
-    assert page.evaluate("sessionStorage.length + localStorage.length") == 0
+
+def test_after_a_quick_exit_back_never_shows_the_site_again(page, server_url, live_reference_data):
+    leave_quickly_from_the_form(page, server_url, "Texte très personnel à cacher")
+
+    # Back, as far as the history goes: every page of the site that comes back (start page,
+    # home, follow-up, home) is replaced by the neutral site. Before: the start page, the
+    # home page and the follow-up form showed again.
+    backs = 0
+    while page.go_back() is not None:
+        backs += 1
+        expect(page).to_have_title("Site neutre")
+        assert "Texte très personnel à cacher" not in page.content()
+        assert not page.url.startswith(server_url)
+    assert backs == 2  # the home page, the follow-up page
+
+
+def test_coming_back_on_purpose_after_a_quick_exit_shows_the_site(page, server_url, live_reference_data):
+    leave_quickly_from_the_form(page, server_url, "Un autre texte")
+    page.goto(server_url + "/formulaire/")  # typed again: the person wants the site
+    expect(page.get_by_role("button", name="Commencer")).to_be_visible()  # a fresh start: the draft is gone
+    assert page.evaluate("sessionStorage.length + localStorage.length") == 0  # cleared, the exit mark too
+
+
+def test_the_advice_on_leaving_no_trace_is_next_to_the_exit_button(mobile_page, server_url, live_reference_data):
+    page = mobile_page
+    page.goto(server_url + "/formulaire/")
+    bar = page.get_by_role("complementary", name="Sortie rapide")
+    bar.get_by_role("link", name="Effacer mes traces").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Effacer mes traces sur cet appareil")
+    no_horizontal_scroll(page)
+    assert_accessible(page, context="safe browsing advice")
 
 
 def test_pressing_shift_three_times_leaves_the_form(page, server_url, live_reference_data):
     page.goto(server_url + "/formulaire/")
-    page.get_by_role("button", name="Commencer").click()
+    press(page, "Commencer")
     page.get_by_label("Je suis la personne concernée").focus()
     page.wait_for_selector("#quick-exit-hint:not([hidden])", state="attached")  # the quick exit script listens
     for _ in range(3):

@@ -2,6 +2,7 @@
 
 
 import pytest
+from playwright.sync_api import expect
 
 from recours.core.instance import instance_get
 from tests.e2e.axe import assert_accessible
@@ -64,8 +65,14 @@ def test_shift_then_another_key_does_not_leave(browser_page):
     browser_page.keyboard.press("Shift")
     browser_page.keyboard.press("a")
     browser_page.keyboard.press("Shift")
-    browser_page.wait_for_timeout(300)
+    # The key handlers ran with each press: had they left, the page would be blank and marked.
     assert browser_page.url.startswith(browser_page.base)
+    assert browser_page.evaluate("sessionStorage.getItem('recours-exit')") is None
+    assert browser_page.title() != ""
+    # The count started again at the last Shift: two more make three, and the page leaves.
+    browser_page.keyboard.press("Shift")
+    browser_page.keyboard.press("Shift")
+    browser_page.wait_for_url(NEUTRAL)
 
 
 def test_the_shift_hint_shows_when_javascript_runs(browser_page):
@@ -91,5 +98,5 @@ def test_the_character_count_follows_the_typing(browser_page):
     assert counter.inner_text() == "Il vous reste 1 caractère"
     browser_page.fill("#id_ok-narrative", "x" * 1502)
     assert counter.inner_text() == "Vous avez dépassé la limite de 1\u202f002 caractères"
-    browser_page.wait_for_timeout(1200)
-    assert browser_page.locator("[data-for=id_ok-narrative] .char-count__live").inner_text() == counter.inner_text()
+    # Screen readers hear the count once the typing pauses: wait for the live region to say it.
+    expect(browser_page.locator("[data-for=id_ok-narrative] .char-count__live")).to_have_text(counter.inner_text())

@@ -64,15 +64,33 @@ def test_a_disguised_file_on_the_follow_up_is_refused_and_the_message_kept(clien
 
 def test_a_wrong_receipt_gets_a_generic_error(client, make_case):
     make_case()
-    response = client.post("/suivi/", {"action": "login", "receipt": "0000 0000 0000 0000"})
+    response = client.post("/suivi/", {"action": "login", "receipt": "0000 0000 0000 0000"}, follow=True)
     assert response.status_code == 200
     assert "Ce code ne permet pas d'ouvrir un suivi." in page(response)
+
+
+def test_a_wrong_receipt_is_answered_by_a_redirect_and_a_reload_sends_nothing_again(client, make_case):
+    make_case()
+    response = client.post("/suivi/", {"action": "login", "receipt": "0000 0000 0000 0000"})
+    assert response.status_code == 302 and response["Location"] == "/suivi/"  # post/redirect/get
+
+    shown = client.get("/suivi/")
+    assert "Ce code ne permet pas d'ouvrir un suivi." in page(shown)
+    assert "0000 0000 0000 0000" not in page(shown)  # the code is typed again, never kept
+    again = client.get("/suivi/")  # a reload: the GET, the form as new
+    assert "Ce code ne permet pas d'ouvrir un suivi." not in page(again)
+
+
+def test_a_malformed_receipt_is_answered_by_a_redirect_with_its_error(client, make_case):
+    response = client.post("/suivi/", {"action": "login", "receipt": "12"}, follow=True)
+    assert response.redirect_chain == [("/suivi/", 302)]
+    assert "Le code de suivi compte 16 chiffres" in page(response)
 
 
 def test_twenty_wrong_receipts_from_one_client_are_answered_429(client, make_case):
     make_case()
     statuses = [
-        client.post("/suivi/", {"action": "login", "receipt": f"1111 2222 3333 {i:04d}"}).status_code
+        client.post("/suivi/", {"action": "login", "receipt": f"1111 2222 3333 {i:04d}"}, follow=True).status_code
         for i in range(20)
     ]
     assert statuses[0] == 200
@@ -84,7 +102,7 @@ def test_the_limit_also_stops_a_right_receipt_once_reached(client, make_case):
     _case, receipt = make_case()
     for i in range(12):
         client.post("/suivi/", {"action": "login", "receipt": f"1111 2222 3333 {i:04d}"})
-    assert open_followup(client, receipt).status_code == 429
+    assert client.post("/suivi/", {"action": "login", "receipt": receipt_format(receipt)}, follow=True).status_code == 429
 
 
 def test_another_client_is_not_blocked_by_a_guesser(client, make_case, settings):

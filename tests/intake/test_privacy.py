@@ -11,7 +11,7 @@ def test_logs_never_contain_a_narrative_or_a_contact(client, db, caplog):
         what={"narrative": "Récit témoin Quetzalcoatl pour les journaux"},
         contact={"contact_wanted": "oui", "email": "journaux@example.org"},
     )
-    client.post("/formulaire/", {"step": "summary", "action": "submit"})
+    client.post("/formulaire/", {"step": "summary", "action": "submit"}, follow=True)
     client.post("/api/v1/reports", "{not json", content_type="application/json")
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "Quetzalcoatl" not in logged
@@ -22,7 +22,7 @@ def test_no_ip_address_is_stored_with_a_report(client, db):
     from tests.dbdump import database_text
 
     fill_all_steps(client)
-    client.post("/formulaire/", {"step": "summary", "action": "submit"}, REMOTE_ADDR="203.0.113.77")
+    client.post("/formulaire/", {"step": "summary", "action": "submit"}, REMOTE_ADDR="203.0.113.77", follow=True)
     assert "203.0.113.77" not in database_text()
 
 

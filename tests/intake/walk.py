@@ -16,16 +16,29 @@ VALID_ANSWERS = {
 }
 
 
+def post_form(client, payload, **extra):
+    """Post to the form as a browser does: the answer is always a redirect to /formulaire/
+    (never a page a browser could post again); the response is the page it leads to."""
+    response = client.post("/formulaire/", payload, follow=True, **extra)
+    assert [url for url, _ in response.redirect_chain] == ["/formulaire/"], response.redirect_chain
+    return response
+
+
 def post_step(client, step, data=None, action="next", **extra):
     payload = {"step": step, "action": action, **(data if data is not None else VALID_ANSWERS[step]), **extra}
-    return client.post("/formulaire/", payload)
+    return post_form(client, payload)
+
+
+def submit(client, **extra):
+    """Send the report from the summary; the page shown after (the receipt, or the errors)."""
+    return post_form(client, {"step": "summary", "action": "submit"}, **extra)
 
 
 def fill_all_steps(client, **overrides):
     """Answer every step (overrides replace a step's answers) and land on the summary."""
     for step, answers in VALID_ANSWERS.items():
         response = post_step(client, step, overrides.get(step, answers))
-        assert response.status_code == 302, (step, response.content.decode()[:2000])
+        assert "Il y a un problème" not in page(response), (step, page(response)[:2000])
     return client.get("/formulaire/")
 
 

@@ -123,3 +123,55 @@ class PublishedGrid:
 
     def published(self):
         return self._published
+
+
+# --- differencing across queries --------------------------------------------------------------
+#
+# The attack of issue 15: ask overlapping queries, subtract. Every published cell counts a
+# set of records (a bit mask over the crafted records: the attacker reasons on what each
+# query's definition includes; the test supplies the sets from its own data). Knowing the
+# publication rules — 0 is exact, a hidden cell holds 1 to threshold - 1, a published value
+# p is the count plus a noise of at most `max_noise` either way, never below the threshold —
+# each cell's count lies in an interval; for every pair of cells whose sets nest (B inside
+# A), the records of A not in B number between lo(A) - hi(B) and hi(A) - lo(B). The attacker
+# intersects, for each such difference, the intervals from every pair that yields it and
+# from the cell that publishes it directly, if any.
+
+
+def count_interval(value, *, threshold: int, max_noise: int) -> tuple[int, int]:
+    """What a published value tells about the true count, under the publication rules."""
+    if value == 0:
+        return 0, 0
+    if value is None:
+        return 1, threshold - 1
+    return max(threshold, value - max_noise), value + max_noise
+
+
+def differencing_attack(cells: dict[tuple, int | None], *, threshold: int, max_noise: int) -> dict:
+    """`cells`: (universe, mask) -> published value, a mask being a set of records as bits.
+    Returns, for each set of 1 to threshold - 1 records that a published cell or a difference
+    of two nested cells isolates, the interval of counts consistent with every equation.
+    (Keeping only those sizes uses the truth to save time, never to help the attacker.)"""
+    sizes = {mask: mask.bit_count() for _, mask in cells}
+    intervals = {cell: count_interval(v, threshold=threshold, max_noise=max_noise) for cell, v in cells.items()}
+    by_size: dict[tuple, list] = {}
+    for (universe, mask) in cells:
+        by_size.setdefault((universe, sizes[mask]), []).append(mask)
+    known: dict[tuple, tuple[int, int]] = {}
+
+    def narrow(key, lo, hi):
+        old = known.get(key)
+        known[key] = (max(lo, 0), hi) if old is None else (max(old[0], lo, 0), min(old[1], hi))
+
+    for (universe, mask), (lo, hi) in intervals.items():
+        if 1 <= sizes[mask] < threshold:
+            narrow((universe, mask), lo, hi)
+    for (universe, small_mask), (lo_b, hi_b) in intervals.items():
+        size_b = sizes[small_mask]
+        for extra in range(1, threshold):
+            for big_mask in by_size.get((universe, size_b + extra), ()):
+                if small_mask & ~big_mask:
+                    continue  # B is not inside A
+                lo_a, hi_a = intervals[(universe, big_mask)]
+                narrow((universe, big_mask & ~small_mask), lo_a - hi_b, hi_a - lo_b)
+    return known

@@ -5,27 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from recours.casework import services as casework_services
-from recours.casework.models import Status
-from tests.casework.conftest import adviser, console  # noqa: F401
-from tests.accounts.conftest import make_staff, teams  # noqa: F401
-
-
-def close(case, *, outcome: str = "information", actor=None, when: dt.datetime | None = None):
-    """Close a case as the console does: casework's `case_close` when it exists (issue 7's
-    contract), else the status service; then date the closure `when` if given."""
-    if hasattr(casework_services, "case_close"):
-        casework_services.case_close(case=case, outcome=outcome, actor=actor)
-    else:
-        casework_services.case_status_set(case=case, status=Status.CLOSED, actor=actor)
-    case.refresh_from_db()
-    if when is not None:
-        updates = {"status_changed_at": when}
-        if hasattr(case, "closed_at"):
-            updates["closed_at"] = when
-        type(case).objects.filter(pk=case.pk).update(**updates)
-        case.refresh_from_db()
-    return case
+from tests.observatory.helpers import close, last_month
 
 
 @pytest.fixture
@@ -44,12 +24,13 @@ def long_ago():
 
 @pytest.fixture
 def add_records(db):
-    """Anonymised records inserted as the services do (record, then its rollups)."""
+    """Anonymised records inserted as the services do (record, then its rollups), in the
+    last complete month unless `month` is given; returns them."""
     from recours.observatory.models import AnonymisedRecord, Stage
     from recours.observatory.services import rollup_apply
 
     def add(count: int = 1, **fields):
-        month = timezone.localdate().replace(day=1)
+        month = last_month()
         values = {"stage": Stage.CLOSED, "month": month, "departement": "44", "region": "52", "channel": "form",
                   "domain": "logement", "criteria": ["origine"], "outcome": "information", "reporter_role": "victime",
                   "days_to_first_answer": 1, "days_to_closure": 10} | fields
@@ -57,12 +38,5 @@ def add_records(db):
         rollup_apply(records)
         return records
 
+    add.this_month = timezone.localdate().replace(day=1)
     return add
-
-
-@pytest.fixture
-def coordinator(teams, make_staff):  # noqa: F811
-    from recours.accounts.models import Role
-
-    user, _device = make_staff("coordinatrice.44", teams["loire_atlantique"], role=Role.COORDINATOR)
-    return user

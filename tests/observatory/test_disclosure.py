@@ -121,3 +121,63 @@ def test_the_minimum_cell_size_is_a_setting_with_a_default_of_eleven(settings):
     from django.conf import settings as django_settings
 
     assert django_settings.RECOURS_OBSERVATORY_MIN_CELL == 11
+
+
+# --- cell-key perturbation (issue 15: protection across queries) -----------------------------------
+
+from recours.observatory.disclosure import cell_key, noise, noise_weights, perturb_table, published_count  # noqa: E402
+
+D = 2
+
+
+def test_the_same_count_and_key_always_get_the_same_noise():
+    assert [noise(40, 17, max_noise=D) for _ in range(5)] == [noise(40, 17, max_noise=D)] * 5
+
+
+def test_the_noise_is_bounded_and_every_value_of_the_table_occurs():
+    values = {noise(n, k, max_noise=D) for n in range(11, 80) for k in range(256)}
+    assert values == set(range(-D, D + 1))
+
+
+def test_the_noise_follows_the_published_weights():
+    from collections import Counter
+
+    counts = Counter(noise(n, k, max_noise=D) for n in range(11, 211) for k in range(256))
+    total = sum(w for _, w in noise_weights(D))
+    for value, weight in noise_weights(D):
+        assert abs(counts[value] / sum(counts.values()) - weight / total) < 0.01
+
+
+def test_zero_stays_zero_small_counts_are_hidden_and_nothing_is_published_below_the_threshold():
+    assert published_count(0, 200, threshold=THRESHOLD, max_noise=D) == 0
+    assert all(published_count(n, k, threshold=THRESHOLD, max_noise=D) is None for n in range(1, 11) for k in range(256))
+    published = [published_count(n, k, threshold=THRESHOLD, max_noise=D) for n in range(11, 40) for k in range(256)]
+    assert min(published) == THRESHOLD
+
+
+def test_a_margin_is_perturbed_as_a_cell_of_its_own_with_the_key_of_its_records():
+    t = Table.from_counts(
+        {("a", "x"): 20, ("a", "y"): 30, ("b", "x"): 40, ("b", "y"): 3},
+        key_sums={("a", "x"): 100, ("a", "y"): 200, ("b", "x"): 300, ("b", "y"): 7},
+    )
+    perturb_table(t, threshold=THRESHOLD, max_noise=D)
+    published = t.published()
+    assert published[("b", "y")] is None and t.hidden == {("b", "y")}
+    assert published[("a", TOTAL)] == published_count(50, cell_key(300), threshold=THRESHOLD, max_noise=D)
+    assert published[(TOTAL, TOTAL)] == published_count(93, cell_key(607), threshold=THRESHOLD, max_noise=D)
+
+
+def test_the_same_records_get_the_same_published_count_in_any_table():
+    """A département's total under the national table and the grand total of its own table."""
+    national = Table.from_counts({("44", "x"): 25, ("75", "x"): 30}, key_sums={("44", "x"): 1234, ("75", "x"): 99})
+    own = Table.from_counts({("2026-01", "x"): 10, ("2026-02", "x"): 15},
+                            key_sums={("2026-01", "x"): 1000, ("2026-02", "x"): 234})
+    for t in (national, own):
+        perturb_table(t, threshold=THRESHOLD, max_noise=D)
+    assert national.published()[("44", TOTAL)] == own.published()[(TOTAL, TOTAL)]
+
+
+def test_the_noise_can_be_set_in_settings_with_a_default_of_two():
+    from django.conf import settings as django_settings
+
+    assert django_settings.RECOURS_OBSERVATORY_MAX_NOISE == 2

@@ -1,5 +1,8 @@
 """An adviser reviews the scrubbed excerpt before it joins the anonymised record."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from recours.core.models import AuditEvent
 from recours.observatory.models import ExcerptReview, ReviewStatus, Stage
 from recours.observatory.services import record_save_for_case
@@ -22,6 +25,15 @@ def test_the_review_page_shows_the_scrubbed_text_and_is_audited(console, closed_
     assert AuditEvent.objects.filter(case_id=review.case_id, action="observatory.excerpt_read", actor=adviser).exists()
 
 
+def test_opening_a_review_writes_nothing_but_the_audit_of_the_read(console, closed_case):
+    review = pending_review(closed_case)
+    with CaptureQueriesContext(connection) as queries:
+        assert console.get(f"/console/observatoire/extraits/{review.pk}/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    writes = [sql for sql in writes if "django_session" not in sql and "core_ratelimit" not in sql]
+    assert len(writes) == 1 and "core_auditevent" in writes[0]
+
+
 def test_pending_reviews_of_the_team_are_listed(console, closed_case):
     review = pending_review(closed_case)
     assert review.case.reference in console.get("/console/observatoire/extraits/").content.decode()
@@ -36,7 +48,7 @@ def test_the_approved_text_as_corrected_joins_the_record(console, closed_case):
     assert response.status_code == 302
     review.refresh_from_db()
     review.record.refresh_from_db()
-    assert review.status == ReviewStatus.APPROVED and review.proposal == ""
+    assert review.status == ReviewStatus.APPROVED
     assert review.record.excerpt == "L'agence m'a refusé un T2 à cause de mon nom."
 
 

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.db import models
+from django.utils import timezone
 
 from recours.casework.models import Case
 from recours.observatory.models import NATIONAL, AnonymisedRecord, RecordSource, RollupCases, RollupCriteria, RollupOutcomes, Stage
@@ -24,10 +25,15 @@ def test_a_closed_case_makes_a_record_with_generalised_fields(closed_case):
     case = closed_case(**PERSONAL)
     record = record_save_for_case(case=case, stage=Stage.CLOSED)
     assert record.departement == "44" and record.region == "52"
-    assert record.month == case.created_at.date().replace(day=1)
+    assert record.month == timezone.localtime(case.created_at).date().replace(day=1)  # Paris time
     assert record.criteria == ["patronyme"] and record.domain == "logement"
     assert record.channel == "form" and record.reporter_role == "victime"
     assert record.age_band == "35-49"
+
+
+def test_a_case_whose_code_has_several_communes_none_chosen_is_counted_in_its_departement(closed_case):
+    record = record_save_for_case(case=closed_case(commune=None, postal_code="44470"), stage=Stage.CLOSED)
+    assert (record.departement, record.region) == ("44", "52")
 
 
 def test_no_identifying_field_survives_anonymisation(closed_case):
@@ -55,7 +61,7 @@ def test_the_record_outlives_the_case(closed_case):
 def test_a_case_makes_one_record_completed_at_closure(make_case):
     case, _ = make_case()
     record_save_for_case(case=case, stage=Stage.QUALIFIED)
-    from tests.observatory.conftest import close
+    from tests.observatory.helpers import close
 
     close(case, outcome="orientation")
     record = record_save_for_case(case=case, stage=Stage.CLOSED)
@@ -100,14 +106,14 @@ def test_incremental_rollups_equal_a_rebuild_from_the_records(db):
         return (
             sorted(RollupCases.objects.exclude(n=0).values_list(
                 "departement", "month", "channel", "domain", "n", "answered_n", "answer_days_sum", "answered_2d_n",
-                "closed_n", "closure_days_sum")),
-            sorted(RollupOutcomes.objects.exclude(n=0).values_list("departement", "channel", "outcome", "n")),
-            sorted(RollupCriteria.objects.exclude(n=0).values_list("departement", "channel", "criterion", "n")),
+                "closed_n", "closure_days_sum", "key_sum", "answered_key_sum")),
+            sorted(RollupOutcomes.objects.exclude(n=0).values_list("departement", "channel", "outcome", "n", "key_sum")),
+            sorted(RollupCriteria.objects.exclude(n=0).values_list("departement", "channel", "criterion", "n", "key_sum")),
         )
 
     incremental = snapshot()
-    assert ("*", "phone", "orientation", 1) in incremental[1]
-    assert ("*", "form", "origine", 2) in incremental[2]
+    assert ("*", "phone", "orientation", 1, changed.cell_key) in incremental[1]
+    assert any(row[:4] == ("*", "form", "origine", 2) for row in incremental[2])
     rollup_rebuild()
     assert snapshot() == incremental
     from django.db import connection
@@ -125,10 +131,7 @@ def test_ages_become_bands(age, band):
 
 
 def test_closing_a_case_through_casework_makes_its_record(make_case, adviser, django_capture_on_commit_callbacks):
-    signals = pytest.importorskip("recours.casework.signals")
-    if not hasattr(signals, "case_closed"):
-        pytest.skip("casework has no case_closed signal yet")
-    from tests.observatory.conftest import close
+    from tests.observatory.helpers import close
 
     case, _ = make_case()
     with django_capture_on_commit_callbacks(execute=True):
@@ -146,7 +149,6 @@ def qualify(case, adviser, **overrides):
 
 
 def test_the_record_keeps_the_advisers_qualification_not_the_reasoning(make_case, adviser, django_capture_on_commit_callbacks):
-    pytest.importorskip("recours.casework.models").Qualification  # issue 7's contract
     from recours.casework.services import case_close
 
     case, _ = make_case(**PERSONAL)
@@ -181,3 +183,35 @@ def test_qualification_makes_the_record_early_only_when_the_setting_says_so(
     assert record.stage == Stage.CLOSED and record.criteria == ["sexe"] and record.outcome == "information"
     assert RollupCases.objects.get(departement=NATIONAL).n == 1
     assert dict(RollupCriteria.objects.filter(departement=NATIONAL, n__gt=0).values_list("criterion", "n")) == {"sexe": 1}
+
+
+def test_each_record_gets_its_own_secret_cell_key_which_no_export_carries(add_records, client, coordinator):
+    from tests.accounts.helpers import log_in_verified
+
+    records = add_records(40)
+    assert len({r.cell_key for r in records}) > 10 and all(0 <= r.cell_key < 256 for r in records)
+    log_in_verified(client, coordinator)
+    header = client.get("/observatoire/export/fiches.csv").content.decode("utf-8-sig").splitlines()[0]
+    assert "key" not in header
+
+
+def test_the_migration_gives_existing_records_their_own_keys_and_the_rollups_their_sums(add_records):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from recours.observatory.models import AnonymisedRecord, RollupCases, RollupCriteria
+
+    add_records(30)
+    add_records(5, departement="75", region="11", criteria=["sexe", "age"])
+    AnonymisedRecord.objects.update(cell_key=0)  # as AddField leaves them: one key for all
+    RollupCases.objects.update(key_sum=0, answered_key_sum=0)
+    executor = MigrationExecutor(connection)
+    migration = executor.loader.get_migration("observatory", "0002_cell_keys")
+    state = executor.loader.project_state(("observatory", "0002_cell_keys"))
+    migration.operations[-1].code(state.apps, None)
+    keys = list(AnonymisedRecord.objects.values_list("cell_key", flat=True))
+    assert len(set(keys)) > 10
+    national = RollupCases.objects.get(departement="*")
+    assert national.key_sum == sum(keys) == national.answered_key_sum
+    paris = sum(AnonymisedRecord.objects.filter(departement="75").values_list("cell_key", flat=True))
+    assert RollupCriteria.objects.get(departement="75", criterion="age").key_sum == paris

@@ -9,7 +9,7 @@ from recours.accounts.models import Role
 from recours.casework.models import Case
 from recours.core.periodic import run_periodic
 from tests.accounts.helpers import log_in_verified
-from tests.casework.conftest import PARIS
+from tests.factories import PARIS
 from tests.intake.walk import page
 
 NOW = timezone.now()
@@ -33,7 +33,7 @@ def test_a_coordinator_sees_what_the_next_purges_will_remove_without_removing_it
 
     run_periodic(now=NOW, only=("retention.purge",))
     text = page(client.get(URL))
-    assert "Dernier passage le" in text and "purged 2 case(s)" in text
+    assert "Dernier passage le" in text and "2 dossiers purgés" in text and "purged" not in text
     assert overdue.reference not in text and soon.reference in text
 
 

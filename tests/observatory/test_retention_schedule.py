@@ -19,6 +19,6 @@ def test_the_daily_run_purges_what_is_due_and_keeps_the_records(closed_case):
     assert list(Case.objects.values_list("pk", flat=True)) == [recent.pk]
     assert AnonymisedRecord.objects.count() == max(records_before, 1)  # made before the purge if missing, kept
     assert AuditEvent.objects.filter(case_id=old.pk, action="case.purge").count() == 1
-    assert PeriodicRun.objects.get(name="retention.purge").last_summary == "purged 1 case(s)"
+    assert PeriodicRun.objects.get(name="retention.purge").last_summary == "1 dossier purgé"
     # Not again the same day, even if the runner is called every minute.
     assert "retention.purge" not in run_periodic(now=now + dt.timedelta(minutes=1))

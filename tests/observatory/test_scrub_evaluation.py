@@ -26,10 +26,22 @@ def test_a_placeholder_where_nothing_was_marked_lowers_the_precision():
     assert evaluation.false_alarms == [("x", "TÉLÉPHONE", "06 12 34 56 78")]
 
 
-def test_the_corpus_has_at_least_thirty_varied_narratives():
+def test_the_corpus_has_at_least_150_varied_narratives_and_30_held_out():
     narratives = load_corpus(CORPUS / "narratives.json")
-    assert len(narratives) >= 30
+    heldout = load_corpus(CORPUS / "heldout.json")
+    assert len(narratives) + len(heldout) >= 150 and len(heldout) >= 30
     assert {"sms", "minuscules", "fautes", "témoin", "formel"} <= {n["style"] for n in narratives}
     assert len({n["domain"] for n in narratives}) >= 6
-    for narrative in narratives + load_corpus(CORPUS / "heldout.json"):
-        parse_marked(narrative["text"])  # every mark has a known type
+    ids = [n["id"] for n in narratives + heldout]
+    assert len(ids) == len(set(ids))
+    kinds = set()
+    for narrative in narratives + heldout:
+        kinds.update(span.kind for span in parse_marked(narrative["text"])[1])  # every mark has a known type
+    assert {"RÉFÉRENCE", "PSEUDO", "IBAN", "NOM", "ADRESSE"} <= kinds
+
+
+def test_kept_words_count_the_words_outside_the_marks_that_no_placeholder_touches():
+    evaluation = evaluate([{"id": "x", "text": "Le {{TÉLÉPHONE:06 12 34 56 78}} est à rappeler demain."}])
+    assert (evaluation.other_words, evaluation.kept_words) == (5, 5)  # Le, est, à, rappeler, demain
+    evaluation = evaluate([{"id": "x", "text": "Le 06 12 34 56 78 est à rappeler demain."}])
+    assert (evaluation.other_words, evaluation.kept_words) == (10, 5)  # the unmarked phone's 5 words are lost

@@ -20,11 +20,11 @@ def change_form_data(**overrides):
         "phone": "",
         "phone_hours": "",
         "contact_email": "",
-        "chat_hours": "",
         "neutral_site_url": "https://www.meteofrance.com/",
         "legal_notice": "",
         "privacy_notice": "",
         "accessibility_notice": "",
+        "accessibility_conformity": "none",
     }
     data.update(overrides)
     return data

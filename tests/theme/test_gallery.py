@@ -30,7 +30,8 @@ def test_the_gallery_shows_every_component(admin_client):
     for component_class in (
         "error-summary", "form-group--error", "fieldset", "choice__hint", "button--primary", "button--secondary",
         "button--warning", "link-button", "alert--info", "alert--success", "alert--warning", "alert--error",
-        "stepper", "summary-list", "char-count", "service-card", "service-card--national",
+        "stepper", "summary-list", "char-count", "service-card", "service-card--national", "phone-relay",
+        "identity-bar", "console-nav", "badge--count", "picker", "saved-filters", "bulk-actions", "queue__row-check",
     ):
         assert component_class in classes, component_class
 

@@ -90,13 +90,13 @@ def test_the_home_page_shows_the_phone_and_hours_only_when_set(client, db):
     assert "du lundi au vendredi, de 9 h à 17 h" in page
 
 
-def test_the_home_page_mentions_the_chat_only_when_enabled(client, db):
-    assert "Par tchat" not in client.get("/").content.decode()
+def test_the_home_page_offers_the_chat_only_when_enabled(client, db):
+    assert "/tchat/" not in client.get("/").content.decode()
     instance = instance_get()
-    instance.chat_enabled, instance.chat_hours = True, "le mardi de 14 h à 18 h"
+    instance.chat_enabled = True
     instance.save()
     page = client.get("/").content.decode()
-    assert "Par tchat" in page and "le mardi de 14 h à 18 h" in page
+    assert 'id="chat-entry-link"' in page and 'href="/tchat/"' in page  # tests/chat/test_entries.py for the rest
 
 
 def test_the_current_page_is_marked_in_the_navigation(client, db):

@@ -6,6 +6,7 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from recours.core.phone import phone_display as core_phone_display
 from recours.directory.models import KindOfHelp, Language
 from recours.directory.schema import MODES_ACCUEIL
 
@@ -37,16 +38,22 @@ def modes_accueil(codes) -> str:
 
 
 @register.filter
+def distance_display(km) -> str:
+    """"moins de 1 km", "à 2,3 km" (one decimal under 10 km), "à 23 km"; never "0,0 km"."""
+    if km is None:
+        return ""
+    km = float(km)
+    if km < 1:
+        return _("moins de 1 km")
+    if km < 10:
+        return _("à %(km)s km") % {"km": f"{km:.1f}".replace(".", ",")}
+    return _("à %(km)s km") % {"km": f"{round(km):d}"}
+
+
+@register.filter
 def phone_display(number: str) -> str:
-    """"0261910001" -> "02 61 91 00 01"; short numbers (3919, 116006) stay as they are."""
-    digits = re.sub(r"\D", "", number or "")
-    if len(digits) == 10 and digits.startswith("0"):
-        return " ".join(digits[i:i + 2] for i in range(0, 10, 2))
-    if len(digits) == 6:
-        return f"{digits[:3]} {digits[3:]}"
-    if len(digits) == 4:
-        return f"{digits[:2]} {digits[2:]}"
-    return number
+    """"0261910001" -> "02 61 91 00 01" (core.phone: the same rule in the mails)."""
+    return core_phone_display(number)
 
 
 @register.filter
@@ -70,11 +77,3 @@ def opening_hours_display(value: str) -> str:
         hours = match.group(2).replace("-", "–").replace(",", _(" et ")).replace(":", " h ").replace(" h 00", " h")
         parts.append(f"{days} : {hours}")
     return " ; ".join(parts)
-
-
-@register.simple_tag
-def case_orientations(case):
-    """The orientations of a case, for the panels that show them (case file, follow-up page)."""
-    from recours.directory.selectors import orientations_for_case
-
-    return orientations_for_case(case)

@@ -5,6 +5,10 @@ span counts as found when spans the engine gave the same type cover at least 80 
 characters; "protected" counts it when any placeholder covers it (what matters for privacy
 is that it is gone, whatever its label). A span the engine gives is correct when it
 overlaps a marked span of its type.
+
+Kept words: of the words outside every marked span (a word being a run of letters or
+digits), the share no placeholder touches: what a reader of the scrubbed text still has.
+Blanking whole sentences would keep recall high and this share low.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from recours.observatory.scrub.engine import PLACEHOLDERS, find_entities
 
+WORD = re.compile(r"\w+", re.UNICODE)
 MARK = re.compile(r"\{\{([A-ZÉ_]+):(.*?)\}\}")
 TYPE_OF_PLACEHOLDER = {placeholder.strip("[]"): entity for entity, placeholder in PLACEHOLDERS.items()}
 COVERAGE = 0.8
@@ -74,6 +79,12 @@ class Evaluation:
     by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (narrative id, type, value)
     false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
+    other_words: int = 0  # words outside every marked span
+    kept_words: int = 0  # of those, the words no placeholder touches
+
+    @property
+    def kept_share(self) -> float:
+        return self.kept_words / self.other_words if self.other_words else 1.0
 
     @property
     def total(self) -> Counts:
@@ -106,6 +117,12 @@ def evaluate(narratives: list[dict]) -> Evaluation:
                 result.misses.append((narrative["id"], span.kind, text[span.start : span.end]))
             if _covered(span, predicted, None):
                 counts.protected += 1
+        for word in WORD.finditer(text):
+            if any(g.start < word.end() and word.start() < g.end for g in gold):
+                continue
+            result.other_words += 1
+            if not any(start < word.end() and word.start() < end for _kind, start, end in predicted):
+                result.kept_words += 1
         for kind, start, end in predicted:
             counts = result.by_type[kind]
             counts.predicted += 1
@@ -116,8 +133,9 @@ def evaluate(narratives: list[dict]) -> Evaluation:
     return result
 
 
-def load_corpus(path: Path) -> list[dict]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))["narratives"]
+def load_corpus(*paths: Path) -> list[dict]:
+    """The narratives of one or more corpus files."""
+    return [n for path in paths for n in json.loads(Path(path).read_text(encoding="utf-8"))["narratives"]]
 
 
 def report(evaluation: Evaluation) -> str:
@@ -127,4 +145,5 @@ def report(evaluation: Evaluation) -> str:
         lines.append(f"{kind:<20} {c.gold:>5} {c.recall:>7.3f} {c.protected_recall:>9.3f} {c.predicted:>6} {c.precision:>9.3f}")
     t = evaluation.total
     lines.append(f"{'all':<20} {t.gold:>5} {t.recall:>7.3f} {t.protected_recall:>9.3f} {t.predicted:>6} {t.precision:>9.3f}")
+    lines.append(f"kept words (outside marked spans): {evaluation.kept_words}/{evaluation.other_words} = {evaluation.kept_share:.3f}")
     return "\n".join(lines)

@@ -1,8 +1,9 @@
 """Presidio recognisers for French personal data.
 
 Presidio ships none for French formats: these find phone numbers, NIR (social security
-numbers, key checked), IBANs (checksum), dates of birth, vehicle plates, street
-addresses and names introduced by a title or a phrase ("Mme Martin", "je m'appelle ...").
+numbers, key checked), dates of birth, vehicle plates and street addresses; identifiers
+(references, IBANs, handles, PO boxes) are in recognizers_ids.py, people's names in
+recognizers_names.py.
 Each is a `RegexRecognizer`: a regular expression, the group that is the entity, a score,
 and an optional validator. Emails use Presidio's recogniser with tldextract kept offline.
 """
@@ -103,18 +104,70 @@ class RegexRecognizer(EntityRecognizer):
 
 # --- phone numbers ----------------------------------------------------------------------
 
+# A mobile written without its leading 0 after a word that announces a number: "portable 6 12 34 56 78"
+ANNOUNCED_PHONE_WITHOUT_ZERO = RegexRecognizer(
+    entity="FR_PHONE",
+    pattern=r"\b(?i:portable|t[ée]l[ée]phone|t[ée]l\.?|mobile|num[ée]ro|num|joignable au)\s*:?\s*(?P<phone>[67](?:[\s.]?\d{2}){4})(?![\w/])",
+    group="phone",
+    score=0.8,
+    name="fr_phone_without_zero",
+)
 PHONE = RegexRecognizer(
     entity="FR_PHONE",
-    # +33 6 12 34 56 78, +33 (0)6..., 0033 6..., 06 12 34 56 78, 06.12.34.56.78, 06-12-..., 0612345678
-    pattern=r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?!\d)",
+    # +33 6 12 34 56 78, +33 (0)6..., 0033 6..., 06 12 34 56 78, 06.12.34.56.78, 06-12-..., 06/12/...,
+    # 0612345678
+    pattern=r"(?<![\w+/])(?<!\d{4} )(?:\(?(?:\+|00)\s?33\)?[\s.-]?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[\s./-]?\d{2}){4}(?![\w/])",  # not glued to letters: "0123456789AB" is a reference
     score=0.9,
+)
+
+
+
+_ANNOUNCED_REFERENCE = re.compile(
+    r"(?:\bn°|\bn[º°o]\.|\b(?:r[ée]f(?:[ée]rence)?|dossier|ticket|facture|client|contrat|commande|colis|suivi|"
+    r"allocataire|matricule|identifiant|sinistre|pv|proc[èe]s-verbal|plainte))\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _grouped_phone(match: re.Match) -> float | None:
+    """Ten digits from a leading 0 (0612 345 678, 06 1234 5678, 061 234 5678), or a foreign
+    number after + or 00 with 8 to 12 digits after the country code, in any grouping of one
+    separator."""
+    value = match.group(0)
+    if _ANNOUNCED_REFERENCE.search(match.string[max(0, match.start() - 30) : match.start()]):
+        return None  # "ticket n° 0045 0012 8841": a reference in groups
+    digits = sum(c.isdigit() for c in value)
+    if len(set(re.findall(r"[ .-]", value))) > 1 and not value.startswith(("+", "00")):
+        return None  # "06 12-34" mixing separators: not a phone written by hand
+    if value.startswith("0") and not value.startswith("00"):
+        return 0.85 if digits == 10 else None
+    country = re.match(r"(?:\+|00)\s?(\d{1,3})", value)
+    return 0.85 if country and 8 <= digits - len(country.group(1)) - (2 if value.startswith("00") else 0) <= 12 else None
+
+
+GROUPED_PHONE = RegexRecognizer(
+    entity="FR_PHONE",
+    pattern=(
+        r"(?<![\w+/.,-])(?<!\d[ .-])(?:0[1-9]\d{0,3}(?:[ .-]\d{2,4}){2,4}"
+        r"|(?:\+|00)\s?(?:1|2\d{1,2}|3\d{1,2}|4\d|5\d{1,2}|6\d{1,2}|7|8\d{1,2}|9\d{1,2})[ .-]?(?:\(0\)\s?)?[1-9]\d{0,3}(?:[ .-]\d{2,4}){1,5})"
+        r"(?![\d/]|[.,]\d)"
+    ),
+    score=0.85,
+    validate=_grouped_phone,
+    name="fr_grouped_phone",
 )
 
 # --- NIR ----------------------------------------------------------------------------------
 
 
+_NIR_GROUPING = re.compile(r"[1-478] \d{2} \d{2} (?:\d{2}|2[AaBb]) \d{3} \d{3} \d{2}")
+
+
 def _nir_validate(match: re.Match) -> float | None:
-    return 1.0 if nir_key_is_valid(match.group(0)) else 0.3
+    if nir_key_is_valid(match.group(0)):
+        return 1.0
+    # a wrong key, but written the way a NIR is printed (1 88 04 99 350 123 47): a mistyped NIR
+    return 0.8 if _NIR_GROUPING.fullmatch(match.group(0)) else 0.3
 
 
 NIR = RegexRecognizer(
@@ -126,19 +179,7 @@ NIR = RegexRecognizer(
     context_score=0.85,
 )
 
-# --- IBAN ---------------------------------------------------------------------------------
-
-
-def _iban_validate(match: re.Match) -> float | None:
-    return 1.0 if iban_is_valid(match.group(0)) else None
-
-
-IBAN = RegexRecognizer(
-    entity="IBAN_CODE",
-    pattern=r"\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?\b",
-    score=1.0,
-    validate=_iban_validate,
-)
+# IBANs: recognizers_ids.IBAN (by checksum, or by shape when mistyped).
 
 # --- dates of birth -------------------------------------------------------------------
 
@@ -166,6 +207,9 @@ def _bare_date_validate(match: re.Match) -> float | None:
         return None
     import datetime as dt
 
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if re.search(r"\b(?:loi|d[ée]cret|ordonnance|arr[êe]t[ée]|circulaire|directive|convention|arr[êe]t)\b", before, re.IGNORECASE):
+        return None  # "la loi du 11 février 2005"
     return 0.6 if year <= dt.date.today().year - 16 else None
 
 
@@ -192,6 +236,18 @@ PLATE_LOWERCASE = RegexRecognizer(
     pattern=rf"(?<![\w-])[{PLATE_LETTERS.lower()}]{{2}}-\d{{3}}-[{PLATE_LETTERS.lower()}]{{2}}(?![\w-])",
     score=0.8,
     name="fr_plate_lowercase",
+)
+_VEHICLE = (r"immatricul", r"plaque", r"voiture", r"v[ée]hicule", r"camion", r"scooter", r"moto", r"\bauto\b", r"\bvtc\b",
+            r"taxi", r"fourgon", r"camionnette", r"utilitaire", r"\bbus\b", r"car de")
+PLATE_LOWERCASE_SPACED = RegexRecognizer(
+    entity="FR_PLATE",
+    # "gh 512 tb", "gh512tb": lowercase without dashes only near a vehicle word
+    pattern=rf"(?<![\w-])[{PLATE_LETTERS.lower()}]{{2}} ?\d{{3}} ?[{PLATE_LETTERS.lower()}]{{2}}(?![\w-])",
+    score=0.3,
+    context=_VEHICLE,
+    context_score=0.8,
+    context_window=80,
+    name="fr_plate_lowercase_spaced",
 )
 OLD_PLATE = RegexRecognizer(
     entity="FR_PLATE",
@@ -222,9 +278,16 @@ _POSTCODE_CITY = re.compile(
     r",?\s*(?:\d{2}\s?\d{3})\s+[^\W\d_][\w'’-]*(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des)\b|[A-ZÉ][\w'’-]*))*"
 )
 _ADDRESS_HEAD = re.compile(
-    rf"(?:(?<!\d)(?<!(?<![^\W\d_])\d[\s.-])(?P<number>\d{{1,4}})(?:\s?(?:bis|ter|[a-c]))?\s*,?\s+|(?P<lead>\b(?:habite|habitons|habitent|vit|vis|vivons|domicili[ée]e?s?|demeurant|réside|résidant|logement|appartement|adresse\s*:?)\s+(?:au\s+|à\s+la\s+|a\s+la\s+|dans\s+la\s+|dans\s+le\s+|l[ea]\s+|sur\s+l[ea]\s+)?))"
+    rf"(?:(?P<building>(?:\b(?i:esc(?:alier)?\.?\s*[A-Z0-9]{{1,2}}|b[âa]t(?:iment)?\.?\s*[A-Z0-9]{{1,2}}|aire d['’]accueil[^,.\d]{{0,40}}|app(?:ar)?t(?:ement)?\.?\s*(?:n°\s*)?\d{{1,4}}|foyer[^,.\d]{{1,40}}|camping[^,.\d]{{1,40}}),?\s+)+)?(?<!\d)(?<![hH:])(?<![^\W\d_])(?<!(?<![^\W\d_])\d[\s.-])(?P<number>\d{{1,4}})(?:\s?(?:bis|ter|[a-c]))?\s*,?\s+(?:(?i:de la|de l['’]|du|des)\s*)?|(?P<lead>\b(?:habite|habitons|habitent|vit|vis|vivons|stationne|stationnons|stationnent|stationn[ée]e?s?|install[ée]e?s?|domicili[ée]e?s?|demeurant|réside|résidant|logement|appartement|adresse\s*:?)\s+(?:au\s+|à\s+la\s+|a\s+la\s+|dans\s+la\s+|dans\s+le\s+|l[ea]\s+|sur\s+l[ea]\s+)?))"
     rf"(?P<type>\b(?:{STREET_TYPES}))(?=[\s,])",
     re.IGNORECASE,
+)
+
+
+_BUILDING_TAIL = re.compile(
+    r",?\s+(?i:tour|b[âa]t(?:iment)?\.?|esc(?:alier)?\.?|entr[ée]e|app?(?:ar)?t(?:ement)?\.?|porte|[ée]tage)\s*(?:n°\s*)?[A-Z0-9]{1,4}\b"
+    # not the building of the next street address: "Résidence Les Pins, bât B, 2bis rue ..."
+    rf"(?!\s*,?\s*\d{{1,4}}\s?(?:bis|ter|[a-c])?\s*,?\s+(?i:{STREET_TYPES})\b)"
 )
 
 
@@ -241,10 +304,14 @@ class AddressRecognizer(EntityRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
         for head in _ADDRESS_HEAD.finditer(text):
-            start = head.start("number") if head.group("number") else head.start("type")
+            start = head.start("building") if head.group("building") else head.start("number") if head.group("number") else head.start("type")
             end = self._street_name_end(text, head.end("type"))
             if end == head.end("type"):
                 continue  # "rue" alone is not an address
+            building = _BUILDING_TAIL.match(text, end)
+            while building:  # "cité Les Aubiers, tour 3", "12 rue X, bât. B, appt 4"
+                end = building.end()
+                building = _BUILDING_TAIL.match(text, end)
             tail = _POSTCODE_CITY.match(text, end)
             if tail:
                 end = tail.end()
@@ -285,152 +352,16 @@ BUILDING = RegexRecognizer(
     entity="FR_ADDRESS",
     # A residence or an estate named before its street: "Résidence les Tilleuls", "cité Pablo-Picasso"
     pattern=(
-        r"\b(?i:r[ée]sidence|cit[ée]|lotissement|hameau|domaine|immeuble|b[âa]timent|tour)\s+"
+        r"\b(?i:r[ée]sidence|r[ée]s\.|cit[ée]|lotissement|hameau|domaine|immeuble|b[âa]timent|tour)\s+"
         r"(?:(?i:les|le|la|l'|l’|du|des|de)\s*)?[A-ZÉÈÀÂÎÔ][\w'’-]+(?:\s+(?:(?i:de|du|des|la|le|les)\s+)?[A-ZÉÈÀÂÎÔ][\w'’-]+)?"
+        # then its building, staircase, flat: "Rés. Le Parc, bât. 4, appt 32"
+        r"(?:,?\s+(?i:b[âa]t(?:iment)?\.?|esc(?:alier)?\.?|app?(?:ar)?t(?:ement)?\.?|porte|logement|tour|entr[ée]e|immeuble)\s*(?:n°\s*)?[A-Z0-9]{1,4}\b)*"
     ),
     score=0.6,
     name="fr_building",
 )
 
-# --- names introduced by a title or a phrase ------------------------------------------------
-
-_NAME = r"[A-ZÉÈÊÀÂÎÏÔÖÛÜÇ][a-zéèêëàâäîïôöûüç'’]+(?:-[A-ZÉÈ][a-zéèêëàâäîïôöûüç]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?"
-_NAME_STOP = (
-    r"(?!(?:Le|La|Les|Un|Une|Il|Elle|Je|On|Nous|Vous|Et|Mais|Car|Qui|Que|Quand|Depuis|Directeur|Directrice|"
-    r"Maire|Préfet|Président|Présidente|Responsable|Chef|Docteur|Madame|Monsieur|Mademoiselle|Mme|Mmes|Mlle|Mr|Dr|Me|Pr|Maître)\b)"
-)
-TITLED_NAME = RegexRecognizer(
-    entity="PERSON",
-    pattern=(
-        r"(?:\b(?:M\.|MM\.|Mr\.?|Mme|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Docteure?|Dr\.?|Maître|Me|Pr\.?|"
-        r"Professeure?|Ma[îi]tre|Capitaine|Lieutenant|Brigadier|Commandant|Adjudant|Sergent|Agent)\s+)"
-        rf"(?P<name>{_NAME_STOP}(?:{_NAME})(?:\s+{_NAME_STOP}(?:{_NAME}))?)"
-    ),
-    group="name",
-    score=0.9,
-    name="fr_titled_name",
-)
-_LOWER_NAME = r"[a-zéèêëàâîïôöûüç][a-zéèêëàâîïôöûüç'’-]+"
-_NOT_A_NAME = {
-    "pas", "un", "une", "la", "le", "les", "de", "du", "des", "en", "très", "tres", "trop", "victime", "témoin",
-    "temoin", "au", "à", "a", "son", "sa", "mon", "ma", "ici", "ne", "née", "nee", "enceinte", "mère", "mere", "père",
-    "pere", "maman", "papa", "locataire", "et", "je", "j", "mais", "qui", "que", "car", "ai", "suis", "est", "habite",
-    "travaille", "vis", "depuis", "dans", "sur", "chez", "avec", "sans", "pour", "par", "tout", "toute", "seul",
-    "seule", "encore", "bien", "mal", "aussi", "plus", "moins", "noir", "noire", "arabe", "juif", "juive",
-    "musulman", "musulmane", "gay", "lesbienne", "trans", "handicapé", "handicapée", "malade", "sourd", "sourde",
-    "aveugle", "étranger", "étrangère", "francais", "français", "française", "francaise", "agent", "infirmier",
-    "infirmière", "professeur", "prof", "étudiant", "étudiante", "etudiant", "etudiante", "salarié", "salariée",
-    "chômeur", "chômeuse", "retraité", "retraitée", "interimaire", "intérimaire", "lanceuse", "lanceur", "d'accord",
-    "désolé", "désolée", "sur", "sûr", "sûre", "sure", "venu", "venue", "parti", "partie", "allé", "allée", "resté",
-}
-_NOT_A_NAME_ENDINGS = ("é", "ée", "és", "ées", "ant", "ante", "ive", "if", "eux", "euse", "ment", "ique", "iste", "able", "ible")
-
-
-def _looks_like_a_name(match: re.Match) -> float | None:
-    """Drop what follows "je suis", "s'appelle"... when it is a common word, not a name."""
-    words = match.group("name").split()
-    first = words[0].casefold()
-    if first in _NOT_A_NAME or "'" in first or "’" in first:
-        return None
-    if words[0][:1].islower() and first.endswith(_NOT_A_NAME_ENDINGS):
-        return None
-    return 0.85
-
-
-_NAME_WORDS = rf"(?:{_NAME}|{_LOWER_NAME})(?:[ \t]+(?!(?:et|je|j|mais|de|du|à|a|le|la|les|depuis|qui|que|car|ma|mon|ai|suis|est|habite|travaille|vis|jai|j'ai|ne|né|née|au|en|ou|pour|on|il|elle)\b)(?:{_NAME}|{_LOWER_NAME})){{0,2}}"
-INTRODUCED_NAME = RegexRecognizer(
-    entity="PERSON",
-    # "je m'appelle Karim Benali", "je m appelle karim", "elle sapelle ...", "nommé X", "jsuis léa martin"
-    pattern=(
-        r"(?:\b[mts]['’ ]?\s?app?ell?(?:e|es|ent|ait)\s+|\b(?:nomm[ée]e?|pr[ée]nomm[ée]e?|surnomm[ée]e?|"
-        r"mon nom est|mon nom c'est|moi c'est)\s+|(?i:\bje suis|\bjsuis|\bj'suis|\bchuis)\s+)"
-        rf"(?P<name>{_NAME_WORDS})"
-    ),
-    group="name",
-    score=0.85,
-    validate=_looks_like_a_name,
-    name="fr_introduced_name",
-)
-LOWERCASE_TITLED_NAME = RegexRecognizer(
-    entity="PERSON",
-    # lowercase writing: "le cpe m. blanc", "madame durand"
-    pattern=rf"(?:\b(?:m\.|mr\.?|mme|mlle|monsieur|madame|mademoiselle|dr\.?|docteur)\s+)(?P<name>{_LOWER_NAME})",
-    group="name",
-    score=0.7,
-    validate=_looks_like_a_name,
-    name="fr_lowercase_titled_name",
-)
-_SIGNATURE_STOP = {"merci", "cordialement", "bonne", "bonjour", "salut", "svp", "stp", "urgent", "aidez", "help", "bisous"}
-
-
-def _signature_validate(match: re.Match) -> float | None:
-    words = match.group("name").split()
-    if any(w.casefold() in _SIGNATURE_STOP or w.casefold() in _NOT_A_NAME for w in words):
-        return None
-    return 0.6
-
-
-SIGNATURE_NAME = RegexRecognizer(
-    entity="PERSON",
-    # A narrative signed at its end: "... si vous voulez verifier. moussa camara"
-    pattern=rf"(?:^|[.!?\n]\s*)(?P<name>(?:{_NAME}|{_LOWER_NAME})(?:[ \t]+(?:{_NAME}|{_LOWER_NAME})){{1,2}})\s*[.!]?\s*\Z",
-    group="name",
-    score=0.6,
-    validate=_signature_validate,
-    name="fr_signature_name",
-)
-RELATIVE_NAME = RegexRecognizer(
-    entity="PERSON",
-    # "mon fils Yanis", "ma collègue Sophie Durand", "le manager, Julien Morel"
-    pattern=(
-        r"\b(?i:(?:mon|ma|notre|son|sa|le|la|leur|un|une)\s+(?:fils|fille|mari|femme|épouse|epouse|compagnon|compagne|conjoint|"
-        r"conjointe|fr[èe]re|s[œo]eur|m[èe]re|p[èe]re|enfant|collègue|collegue|coll[èe]gue|voisine?|amie?|"
-        r"manager|cheffe?|sup[ée]rieure?|patron(?:ne)?|propriétaire|proprio|bailleur|bailleresse|directeur|directrice|"
-        r"professeure?|prof|institutrice|instituteur|m[ée]decin|avocate?|employeur|responsable|gérante?|gerante?|"
-        r"neveu|nièce|niece|cousine?|oncle|tante|petit-fils|petite-fille|fianc[ée]e?|agent|témoin|temoin))"
-        r"\s*,?\s+"
-        rf"(?P<name>{_NAME_STOP}(?:{_NAME})(?:\s+{_NAME_STOP}(?:{_NAME}))?)"
-    ),
-    group="name",
-    score=0.85,
-    name="fr_relative_name",
-)
-
-_KIN_NOT_A_NAME = _NOT_A_NAME | {
-    "lui", "leur", "nous", "vous", "il", "elle", "on", "se", "s", "l", "y", "m", "t", "n", "aîné", "ainé", "aînée",
-    "ainée", "cadet", "cadette", "ado", "adolescent", "adolescente", "bébé", "bebe", "autiste", "âgé", "âgée", "agé",
-    "agée", "petit", "petite", "grand", "grande", "jeune", "dernier", "dernière", "premier", "première", "unique",
-    "actuel", "actuelle", "ancien", "ancienne", "aussi", "également", "egalement", "non", "oui", "donc", "alors",
-    "ce", "cet", "cette", "ces", "quand", "lorsque", "puis", "ensuite", "hier", "aujourd'hui", "demain", "même",
-    "meme", "voulait", "voulu", "doit", "peut", "va", "avait", "était", "etait", "sont", "ont", "fait", "dit",
-}
-
-
-def _kin_name(match: re.Match) -> float | None:
-    word = match.group("name").casefold()
-    if word in _KIN_NOT_A_NAME or len(word) < 3:
-        return None
-    # "hospitalisé", "scolarisée" are not names, but "zoé", "chloé", "renée" are: short words
-    # ending like a participle stay names here.
-    if word.endswith(_NOT_A_NAME_ENDINGS) and not (word.endswith(("é", "ée")) and len(word) <= 5):
-        return None
-    return 0.6
-
-
-LOWERCASE_RELATIVE_NAME = RegexRecognizer(
-    entity="PERSON",
-    # lowercase writing: "mon fils yanis", "ma voisine fatou", "mon frère karim"
-    pattern=(
-        r"\b(?i:(?:mon|ma|notre|son|sa|leur)\s+(?:fils|fille|mari|femme|épouse|epouse|compagnon|compagne|conjoint|"
-        r"conjointe|fr[èe]re|s[œo]eur|enfant|voisine?|amie?|neveu|nièce|niece|cousine?|oncle|tante|petit-fils|"
-        r"petite-fille|fianc[ée]e?|coll[èe]gue|colocataire|coloc))\s*,?\s+"
-        rf"(?P<name>{_LOWER_NAME})\b"
-    ),
-    group="name",
-    score=0.6,
-    validate=_kin_name,
-    name="fr_lowercase_relative_name",
-)
+# Names: recognizers_names.py.
 
 # --- email ---------------------------------------------------------------------------------
 
@@ -452,8 +383,9 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
 
 def recognizers() -> list[EntityRecognizer]:
+    from recours.observatory.scrub import recognizers_ids, recognizers_names
+
     return [
-        PHONE, NIR, IBAN, BIRTH_DATE, BARE_OLD_DATE, PLATE, PLATE_LOWERCASE, OLD_PLATE, ADDRESS,
-        BUILDING, TITLED_NAME, INTRODUCED_NAME, LOWERCASE_TITLED_NAME, SIGNATURE_NAME, RELATIVE_NAME,
-        LOWERCASE_RELATIVE_NAME, OfflineEmailRecognizer(),
-    ]
+        PHONE, GROUPED_PHONE, ANNOUNCED_PHONE_WITHOUT_ZERO, NIR, BIRTH_DATE, BARE_OLD_DATE, PLATE, PLATE_LOWERCASE, PLATE_LOWERCASE_SPACED, OLD_PLATE, ADDRESS,
+        BUILDING, OfflineEmailRecognizer(),
+    ] + recognizers_ids.recognizers() + recognizers_names.recognizers()

@@ -175,3 +175,22 @@ def neutral_url(context) -> str:
     instance = context.get("instance")
     url = str(getattr(instance, "neutral_site_url", "") or "")
     return url if url.lower().startswith(("https://", "http://")) else default
+
+
+# The easy-read (FALC) version of a public page, by the page's route (recours.rights serves them).
+EASY_READ_OF = {
+    "theme:home": "accueil", "intake:report": "signaler", "intake:followup": "suivi",
+    "theme:safe_browsing": "quitter", "rights:list": "droits", "rights:detail": "droits",
+}
+
+
+@register.simple_tag(takes_context=True)
+def easy_read_url(context) -> str:
+    """The address of the easy-read version of the current page (or of the service's home in
+    easy-read); "" when the easy-read pages are not installed. The footer links it on every page."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    view_name = match.view_name if match else ""
+    if view_name == "rights:easy":
+        return ""  # already there: the page lists the others
+    return optional_url("rights:easy", EASY_READ_OF.get(view_name, "accueil"))

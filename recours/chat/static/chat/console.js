@@ -1,5 +1,6 @@
 /* recours.chat — the adviser's side. On the chat screen: presence (a heartbeat while the
-   page is open) and the lists reloaded when they change. On a conversation: the messages
+   page is open; console_waiting.js beats on the other console pages) and the lists reloaded
+   when they change. On a conversation: the messages
    over the WebSocket, with the same ids, acknowledgements and resending as the visitor's
    page (visitor.js). Texts come from the page. */
 (function () {
@@ -21,6 +22,7 @@
   var retry = 0;
   var typingTimer = null;
   var lastTypingSent = 0;
+  var sessionEnded = false;
 
   function send(frame) {
     if (socket && socket.readyState === 1) {
@@ -96,6 +98,12 @@
         window.clearTimeout(typingTimer);
         typingTimer = window.setTimeout(function () { $("chat-typing").hidden = true; }, 4000);
         break;
+      case "closed":
+        // Logged out, timed out, deactivated or out of the team: no reconnection; the page
+        // reloads to the login form, or says so where a message is being written.
+        sessionEnded = true;
+        if ($("chat-error")) { $("chat-error").textContent = frame.message; } else { window.location.reload(); }
+        break;
       case "state":
         if (frame.conv === conv && $("chat-changed")) { $("chat-changed").textContent = text("changed"); }
         break;
@@ -114,10 +122,21 @@
       refreshQueue();
     };
     socket.onmessage = function (event) {
-      try { handle(JSON.parse(event.data)); } catch (e) { /* a bad frame is ignored */ }
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; /* a bad frame is ignored */ }
+      handle(frame);
+      // The console-wide announcement of waiting chats (console_waiting.js) listens here.
+      document.dispatchEvent(new window.CustomEvent("recours:chat-frame", { detail: frame }));
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       socket = null;
+      if (sessionEnded) { return; }
+      if (event && event.code === 1012) {
+        // Service restart: reconnect at once to another server, spread over a second.
+        retry = 0;
+        window.setTimeout(connect, Math.random() * 1000);
+        return;
+      }
       retry = Math.min(retry + 1, 6);
       window.setTimeout(connect, Math.min(500 * Math.pow(2, retry - 1), 10000));
     };

@@ -116,10 +116,17 @@
       try { frame = JSON.parse(event.data); } catch (e) { return; }
       handle(frame);
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       socket = null;
       if (leaving || ended || (!state.token && !pendingStart)) { return; }
       setStatus(text("reconnecting"));
+      if (event && event.code === 1012) {
+        // Service restart (a server stopping, docs/operations.md): reconnect at once to another
+        // one, within a second so that all its visitors do not come back in the same instant.
+        retry = 0;
+        window.setTimeout(connect, Math.random() * 1000);
+        return;
+      }
       retry = Math.min(retry + 1, 6);
       window.setTimeout(connect, Math.min(500 * Math.pow(2, retry - 1), 10000));
     };
@@ -133,6 +140,11 @@
         pendingStart = null;
         save();
         showRoom();
+        if (frame.note) {
+          // The place's own team is not online: which service answers, in general words.
+          $("chat-routed").textContent = frame.note;
+          $("chat-routed").hidden = false;
+        }
         break;
       case "state":
         showRoom();
@@ -181,6 +193,7 @@
         pendingStart = null;
         $("chat-offline-message").textContent = frame.message;
         $("chat-offline-next").textContent = frame.next || "";
+        $("chat-offline-zone").textContent = frame.zone ? " (" + frame.zone + ")" : "";
         var hours = $("chat-offline-hours");
         hours.textContent = "";
         (frame.hours || []).forEach(function (line) {
@@ -192,9 +205,29 @@
         setStatus("");
         if (socket) { socket.close(); }
         break;
+      case "limited":
+        // Too many chats or reports from this connection: said in the status line; the start
+        // form stays as it was filled, to try again later.
+        pendingStart = null;
+        setStatus(frame.message);
+        if (socket) { socket.close(); }
+        break;
+      case "place":
+        // The place policy refused the postal code, or asks which of its communes (docs/geo.md).
+        pendingStart = null;
+        setStatus("");
+        placeError.textContent = frame.message;
+        postalInput.setAttribute("aria-invalid", "true");
+        postalInput.setAttribute("aria-describedby", joinIds(postalInput.getAttribute("aria-describedby"), "chat-place-error"));
+        communeChoices(frame.communes || []);
+        break;
       case "receipt":
+        // Shown once and never again: the block takes the focus, so it is seen and read out.
         $("chat-receipt-code").textContent = frame.code;
         $("chat-receipt").hidden = false;
+        var heading = $("chat-receipt-title");
+        heading.focus();
+        if (heading.scrollIntoView) { heading.scrollIntoView({ block: "start" }); }
         break;
       case "unknown":
         forget();
@@ -215,6 +248,48 @@
     forget();
   }
 
+  var postalInput = startForm.querySelector("[name=postal_code]");
+  var placeError = $("chat-place-error");
+  var communeBox = $("chat-commune");
+
+  function joinIds(ids, id) {
+    var list = (ids || "").split(" ").filter(function (item) { return item && item !== id; });
+    list.push(id);
+    return list.join(" ");
+  }
+
+  function radio(container, value, label, index) {
+    var row = document.createElement("div");
+    row.className = "choice";
+    var input = document.createElement("input");
+    input.type = "radio";
+    input.name = "commune";
+    input.value = value;
+    input.id = "chat-commune-" + index;
+    var caption = document.createElement("label");
+    caption.className = "choice__label";
+    caption.htmlFor = input.id;
+    caption.textContent = label;
+    row.appendChild(input);
+    row.appendChild(caption);
+    container.appendChild(row);
+  }
+
+  function communeChoices(communes) {
+    var container = $("chat-commune-choices");
+    container.textContent = "";
+    communes.forEach(function (commune, index) { radio(container, commune[0], commune[1], index); });
+    if (communes.length) { radio(container, "", container.getAttribute("data-text-unknown"), communes.length); }
+    communeBox.hidden = !communes.length;
+  }
+
+  postalInput.addEventListener("input", function () {
+    // Another code: its communes are not those offered.
+    placeError.textContent = "";
+    postalInput.removeAttribute("aria-invalid");
+    communeChoices([]);
+  });
+
   startForm.addEventListener("submit", function (event) {
     event.preventDefault();
     var data = new FormData(startForm);
@@ -222,8 +297,14 @@
       t: "start",
       postal_code: data.get("postal_code") || "",
       ground: data.get("ground") || "",
-      domain: data.get("domain") || ""
+      domain: data.get("domain") || "",
+      entry: data.get("entry") || ""
     };
+    if (!communeBox.hidden) {
+      // The commune chosen, or "" (« Je ne sais pas », or no answer): the département routes the chat.
+      pendingStart.commune = data.get("commune") || "";
+    }
+    placeError.textContent = "";
     $("chat-offline").hidden = true;
     setStatus(text("connecting"));
     if (!send(pendingStart)) { connect(); }

@@ -2,10 +2,12 @@
 
 Call it every minute: `python manage.py run_periodic` from a timer or cron, or
 `run_periodic --loop 60` as a long-running process. Several callers are safe: each job
-runs once per period.
+runs once per period. In a loop, SIGTERM (or SIGINT) stops it cleanly: a round under way
+finishes, the wait between rounds is cut short, and the process exits with status 0.
 """
 
-import time
+import signal
+import threading
 
 from django.core.management.base import BaseCommand
 
@@ -30,10 +32,17 @@ class Command(BaseCommand):
                        f"next {run.next_due_at:%Y-%m-%d %H:%M}" if run and run.last_started_at else "never run")
                 )
             return
-        while True:
+        stop = threading.Event()
+        if loop:
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(signum, lambda *_: stop.set())
+        while not stop.is_set():
             started = run_periodic(only=tuple(only))
             if verbosity and started:
                 self.stdout.write("started: " + ", ".join(started))
             if not loop:
                 return
-            time.sleep(loop)
+            if verbosity > 1:
+                self.stdout.write("waiting", ending="\n")
+                self.stdout.flush()
+            stop.wait(loop)

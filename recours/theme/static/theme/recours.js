@@ -43,6 +43,9 @@
       try { document.dispatchEvent(new CustomEvent("recours:quick-exit")); } catch (e) { /* leaving matters more */ }
       try { window.sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
       try { window.localStorage.clear(); } catch (e) { /* idem */ }
+      // The one thing kept, in this tab only: where to send a page of the site that Back
+      // brings up again (exit-guard.js replaces it at once by the neutral site).
+      try { window.sessionStorage.setItem("recours-exit", neutralUrl); } catch (e) { /* idem */ }
       try {
         if (exitUrl && navigator.sendBeacon) {
           var data = new FormData();
@@ -187,9 +190,79 @@
     });
   }
 
+  /* ---------- One history entry ----------
+     A form marked data-one-entry is sent with fetch; its answer is always a redirect
+     to the same address (post/redirect/get), which location.replace() then loads: the
+     page replaces the current history entry instead of adding one, so a whole report
+     is one entry, and no entry is a POST the browser would offer to send again.
+     Without fetch, or if the answer is not a redirect (network error, refused token),
+     the form is sent the ordinary way. While it is sent, its buttons are disabled. */
+  function oneEntryForms() {
+    if (!window.fetch || !window.FormData) {
+      return;
+    }
+    each("form[data-one-entry]", function (form) {
+      var sending = false;
+      function buttons(disabled) {
+        Array.prototype.forEach.call(form.querySelectorAll("button"), function (button) {
+          button.disabled = disabled;
+        });
+        form.setAttribute("aria-busy", disabled ? "true" : "false");
+      }
+      form.addEventListener("submit", function (event) {
+        if (form.getAttribute("data-one-entry") === "native") {
+          return;
+        }
+        event.preventDefault();
+        if (sending) {
+          return;
+        }
+        sending = true;
+        var submitter = event.submitter || null;
+        var data;
+        try {
+          data = new FormData(form, submitter);
+        } catch (e) {
+          data = new FormData(form);
+          if (submitter && submitter.name) {
+            data.append(submitter.name, submitter.value);
+          }
+        }
+        // Not form.action: a field named "action" (our buttons) shadows it.
+        var target = new URL(form.getAttribute("action") || "", window.location.href).href.split("#")[0];
+        buttons(true);
+        function ordinary() {
+          buttons(false);
+          sending = false;
+          form.setAttribute("data-one-entry", "native");
+          if (form.requestSubmit) {
+            form.requestSubmit(submitter);
+          } else {
+            form.submit();
+          }
+        }
+        window.fetch(target, { method: "POST", body: data, credentials: "same-origin", redirect: "manual" })
+          .then(function (response) {
+            if (response.type === "opaqueredirect") {
+              window.location.replace(target);
+            } else {
+              ordinary();
+            }
+          }, ordinary);
+      });
+    });
+    // A page brought back from the back-forward cache must not keep its buttons disabled.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        each("form[data-one-entry] button", function (button) { button.disabled = false; });
+      }
+    });
+  }
+
   function start() {
     document.documentElement.classList.add("js");
     safely("quick exit", quickExit);
+    safely("one history entry", oneEntryForms);
     safely("error summary", errorSummary);
     safely("character count", charCount);
   }
