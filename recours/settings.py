@@ -187,8 +187,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     DATABASES["default"]["OPTIONS"].pop("options", None)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; a busy timeout instead of "database is locked".
+    # IMMEDIATE: a transaction takes the write lock when it begins, waiting with that timeout.
+    # A deferred one (SQLite's default) that reads, then writes after another connection wrote,
+    # fails at once with "database is locked" (its snapshot is stale: waiting cannot help), which
+    # two sockets' update_or_create at the same moment did.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
     # Tests on a file too, not Django's shared-cache in-memory database: there, a read in one
     # thread while another thread writes fails at once with "database table is locked" (shared-

@@ -50,35 +50,3 @@ class ThreadedServer:
             self.thread.join(timeout=15)
             self.server = None
 
-
-def sqlite_lock_retry(monkeypatch) -> None:
-    """Retry statements that meet "database table is locked" (test database only).
-
-    The test database is SQLite in memory with a shared cache (so the server's threads see
-    the test's data); there, a conflicting lock fails at once (SQLITE_LOCKED), without the
-    busy timeout a file database has. The server's threads (one per request and socket)
-    and the test thread do meet; production databases (PostgreSQL, SQLite in a file with
-    WAL and a busy timeout) wait instead, which is what this retry imitates.
-    """
-    import sqlite3
-
-    from django.db.backends.sqlite3 import base
-
-    original_execute = base.SQLiteCursorWrapper.execute
-    original_executemany = base.SQLiteCursorWrapper.executemany
-
-    def retrying(original):
-        def run(self, *args, **kwargs):
-            deadline = time.monotonic() + 10
-            while True:
-                try:
-                    return original(self, *args, **kwargs)
-                except sqlite3.OperationalError as exc:
-                    if "locked" not in str(exc) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.01)
-
-        return run
-
-    monkeypatch.setattr(base.SQLiteCursorWrapper, "execute", retrying(original_execute))
-    monkeypatch.setattr(base.SQLiteCursorWrapper, "executemany", retrying(original_executemany))

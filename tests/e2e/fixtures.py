@@ -36,7 +36,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.e2e.chat_server import ThreadedServer, sqlite_lock_retry  # noqa: E402
+from tests.e2e.chat_server import ThreadedServer  # noqa: E402
 from tests.e2e.helpers import DESKTOP, MOBILE  # noqa: E402
 
 CHROMIUM = Path(os.environ.get("RECOURS_E2E_CHROMIUM", "/usr/bin/chromium"))
@@ -98,12 +98,10 @@ def application_loaded(django_db_blocker):
 
 
 @pytest.fixture
-def server_url(live_server, application_loaded, monkeypatch) -> str:
+def server_url(live_server, application_loaded) -> str:
     """The live server's base URL. Its threads (one per request) and the test share the test
-    database; on SQLite in memory a lock conflict between them fails at once instead of
-    waiting (see chat_server.sqlite_lock_retry): a console page's background request (its
-    chat socket retrying against this WSGI server) could then fail the page it ran beside."""
-    sqlite_lock_retry(monkeypatch)
+    database: on SQLite a file in WAL mode (recours/settings.py), where they wait for each
+    other's writes as in production."""
     return live_server.url.rstrip("/")
 
 
@@ -193,9 +191,8 @@ def nojs_page(new_page):
 
 
 @pytest.fixture
-def chat_server(live_reference_data, always_open, application_loaded, monkeypatch):
+def chat_server(live_reference_data, always_open, application_loaded):
     """The whole application (HTTP and WebSockets) on a real ASGI server, the chat always open."""
-    sqlite_lock_retry(monkeypatch)
     server = ThreadedServer().start()
     yield server
     server.stop()
