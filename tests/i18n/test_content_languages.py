@@ -112,3 +112,33 @@ def test_the_english_rights_file_translates_every_shipped_page_whole():
         assert all(entry.get(name) for name in TEXT_FIELDS), slug
         assert entry["version"] == 1, slug
         assert len(entry["sources"]) == len(shipped[slug]["sources"]) and all(entry["sources"]), slug
+
+
+
+def found(client, prefix, words):
+    """The situations the list at `prefix` links to when searched for `words`."""
+    page = parse(client.get(prefix, {"q": words}).content.decode())
+    hrefs = {a["href"] for a in page.find_all("a") if (a.get("href") or "").startswith(prefix)}
+    return {href[len(prefix):].strip("/") for href in hrefs if href != prefix and "?" not in href}
+
+
+def test_the_english_search_finds_a_page_by_its_english_words(client, rights):
+    assert found(client, "/en/droits/", "whistleblower") == {"emploi-sanctionne-apres-avoir-donne-l-alerte"}
+    assert found(client, "/droits/", "whistleblower") == set()  # the word is only in the English page
+
+
+def test_the_english_search_still_finds_the_french_words(client, rights):
+    assert found(client, "/en/droits/", "lanceur d'alerte") == {"emploi-sanctionne-apres-avoir-donne-l-alerte"}
+
+
+def test_the_english_search_reads_the_translated_ground_and_domain(client, rights):
+    housing = found(client, "/en/droits/", "housing")
+    assert "logement-refuse-parce-que-je-touche-des-aides" in housing
+    assert not any(slug.startswith("emploi-") for slug in housing)
+
+
+def test_the_arabic_search_finds_a_page_by_its_arabic_words_with_or_without_vowel_marks(client, rights):
+    assert "police-controle-au-facies" in found(client, "/ar/droits/", "الشرطة لون")
+    with_marks = found(client, "/ar/droits/", "مبلِّغ عن المخالفات")
+    assert with_marks == found(client, "/ar/droits/", "مبلغ عن المخالفات")
+    assert "emploi-sanctionne-apres-avoir-donne-l-alerte" in with_marks
