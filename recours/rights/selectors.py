@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet
 
 from recours.accounts.selectors import manages_national_team
 from recours.rights.models import RightsPage
@@ -21,15 +22,30 @@ def rights_pages_public() -> QuerySet[RightsPage]:
     return RightsPage.objects.filter(published=True).select_related("ground", "domain")
 
 
-def rights_search(*, query: str = "", ground: str = "", domain: str = "") -> QuerySet[RightsPage]:
-    """Published pages matching every word of `query` (any order, accents ignored), a ground, a domain."""
+def rights_search(*, query: str = "", ground: str = "", domain: str = "", language: str = "") -> QuerySet[RightsPage]:
+    """Published pages matching every word of `query` (any order, accents ignored), a ground, a domain.
+
+    A word matches the French page, or its translation into `language` (the reader's) with the
+    translated labels of its ground and domain (docs/languages.md)."""
     pages = rights_pages_public()
     if ground:
         pages = pages.filter(ground_id=ground)
     if domain:
         pages = pages.filter(domain_id=domain)
+    translated = None
+    if language and language.split("-")[0] != settings.LANGUAGE_CODE:
+        from recours.rights.translations import search_texts  # it imports search_key from here
+
+        translated = search_texts(language.split("-")[0])
     for word in search_key(query).split()[:10]:
-        pages = pages.filter(search_text__contains=word)
+        match = Q(search_text__contains=word)
+        if translated is not None:
+            match |= (
+                Q(slug__in=[slug for slug, text in translated.pages.items() if word in text])
+                | Q(ground_id__in=[code for code, text in translated.grounds.items() if word in text])
+                | Q(domain_id__in=[code for code, text in translated.domains.items() if word in text])
+            )
+        pages = pages.filter(match)
     return pages
 
 

@@ -23,11 +23,15 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import translation
 
+from recours.rights.selectors import search_key
+from recours.taxonomy.translations import catalogue as taxonomy_catalogue
 from recours.taxonomy.translations import plain as taxonomy_plain
 from recours.taxonomy.translations import text as taxonomy_text
 
 DATA_DIR = Path(__file__).parent / "data" / "translations"
 TEXT_FIELDS = ("title", "summary", "law", "is_discrimination", "not_discrimination", "what_to_do", "deadlines", "evidence")
+# The texts the search reads, as for the French page (services._index).
+SEARCHED_FIELDS = ("title", "summary", "law", "is_discrimination", "what_to_do")
 
 
 @lru_cache(maxsize=None)
@@ -36,6 +40,29 @@ def catalogue(language: str) -> dict:
     if not path.is_file():
         return {}
     return json.loads(path.read_text(encoding="utf-8")).get("pages", {})
+
+
+@dataclass(frozen=True)
+class SearchTexts:
+    """A language's words for the search, normalised like RightsPage.search_text: by page slug,
+    by plain ground code (its label) and by domain code (its label and plain label)."""
+
+    pages: dict
+    grounds: dict
+    domains: dict
+
+
+@lru_cache(maxsize=None)
+def search_texts(language: str) -> SearchTexts:
+    """Read once from the files (36 pages: a few milliseconds), then kept for the process."""
+    taxonomy = taxonomy_catalogue(language)
+    return SearchTexts(
+        pages={slug: search_key(" ".join(str(entry.get(name) or "") for name in SEARCHED_FIELDS))
+               for slug, entry in catalogue(language).items()},
+        grounds={code: search_key(entry.get("label") or "") for code, entry in taxonomy.get("plain_grounds", {}).items()},
+        domains={code: search_key(f"{entry.get('label') or ''} {entry.get('plain') or ''}")
+                 for code, entry in taxonomy.get("domains", {}).items()},
+    )
 
 
 @dataclass

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -19,7 +20,8 @@ def rights_list(request):
     form = RightsSearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     pages = list(selectors.rights_search(
-        query=filters.get("q", ""), ground=filters.get("motif", ""), domain=filters.get("domaine", "")))
+        query=filters.get("q", ""), ground=filters.get("motif", ""), domain=filters.get("domaine", ""),
+        language=translation.get_language() or ""))
     groups: list[tuple[str, list]] = []
     for page in map(localized, pages):  # in the page's language where translated (rights/translations.py)
         if not groups or groups[-1][0] != page.ground_label:

@@ -15,13 +15,18 @@ from tests.theme.helpers import parse
 pytestmark = pytest.mark.django_db
 
 TRANSLATED = "logement-refuse-a-cause-de-mon-nom"
+NEW = "police-nouvelle-situation"  # a page a coordinator adds: no translation file has it yet
 
 
 @pytest.fixture
 def rights(db):
+    from recours.rights.models import RightsPage
     from recours.rights.services import rights_load
 
     rights_load(force=True)
+    page = RightsPage.objects.get(slug="police-controle-au-facies")
+    page.pk, page.slug, page.title = None, NEW, "Contrôlé·e sans raison à la sortie du métro"
+    page.save()
 
 
 def test_every_public_criterion_and_domain_has_its_english_label():
@@ -71,7 +76,7 @@ def test_a_translated_rights_page_is_shown_in_english(client, rights):
 
 
 def test_a_rights_page_not_yet_translated_is_shown_in_french_under_a_notice(client, rights):
-    response = client.get("/en/droits/police-controle-au-facies/")
+    response = client.get(f"/en/droits/{NEW}/")
     text_ = response.content.decode()
     assert "This page has not been translated into your language yet: here it is in French." in text_
     assert '<div lang="fr" dir="ltr" class="rights-content">' in text_
@@ -92,13 +97,48 @@ def test_the_list_marks_the_titles_still_in_french(client, rights):
     links = [a for a in page.find_all("a") if (a.get("href") or "").startswith("/en/droits/") and a.get("href") != "/en/droits/"]
     by_href = {a["href"]: a for a in links}
     assert by_href[f"/en/droits/{TRANSLATED}/"].get("lang") is None
-    assert by_href["/en/droits/police-controle-au-facies/"]["lang"] == "fr"
+    assert by_href[f"/en/droits/{NEW}/"]["lang"] == "fr"
+    assert by_href["/en/droits/police-controle-au-facies/"].get("lang") is None
 
 
-def test_the_english_rights_file_translates_whole_pages():
+def test_the_english_rights_file_translates_every_shipped_page_whole():
+    from recours.rights.services import DATA_FILE
     from recours.rights.translations import TEXT_FIELDS
 
+    shipped = {row["slug"]: row for row in json.loads(DATA_FILE.read_text(encoding="utf-8"))["pages"]}
     data = json.loads((RIGHTS_TRANSLATIONS / "en.json").read_text(encoding="utf-8"))["pages"]
-    assert len(data) >= 4
+    assert set(data) == set(shipped)
     for slug, entry in data.items():
         assert all(entry.get(name) for name in TEXT_FIELDS), slug
+        assert entry["version"] == 1, slug
+        assert len(entry["sources"]) == len(shipped[slug]["sources"]) and all(entry["sources"]), slug
+
+
+
+def found(client, prefix, words):
+    """The situations the list at `prefix` links to when searched for `words`."""
+    page = parse(client.get(prefix, {"q": words}).content.decode())
+    hrefs = {a["href"] for a in page.find_all("a") if (a.get("href") or "").startswith(prefix)}
+    return {href[len(prefix):].strip("/") for href in hrefs if href != prefix and "?" not in href}
+
+
+def test_the_english_search_finds_a_page_by_its_english_words(client, rights):
+    assert found(client, "/en/droits/", "whistleblower") == {"emploi-sanctionne-apres-avoir-donne-l-alerte"}
+    assert found(client, "/droits/", "whistleblower") == set()  # the word is only in the English page
+
+
+def test_the_english_search_still_finds_the_french_words(client, rights):
+    assert found(client, "/en/droits/", "lanceur d'alerte") == {"emploi-sanctionne-apres-avoir-donne-l-alerte"}
+
+
+def test_the_english_search_reads_the_translated_ground_and_domain(client, rights):
+    housing = found(client, "/en/droits/", "housing")
+    assert "logement-refuse-parce-que-je-touche-des-aides" in housing
+    assert not any(slug.startswith("emploi-") for slug in housing)
+
+
+def test_the_arabic_search_finds_a_page_by_its_arabic_words_with_or_without_vowel_marks(client, rights):
+    assert "police-controle-au-facies" in found(client, "/ar/droits/", "الشرطة لون")
+    with_marks = found(client, "/ar/droits/", "مبلِّغ عن المخالفات")
+    assert with_marks == found(client, "/ar/droits/", "مبلغ عن المخالفات")
+    assert "emploi-sanctionne-apres-avoir-donne-l-alerte" in with_marks

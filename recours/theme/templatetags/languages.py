@@ -1,6 +1,7 @@
 """The language switcher and the page's alternates (recours.core.i18n, docs/languages.md)."""
 
 from django import template
+from django.conf import settings
 
 from recours.core.i18n import is_rtl, language_links, language_name
 
@@ -25,3 +26,10 @@ def language_label(code) -> str:
     from django.utils.translation import get_language
 
     return language_name(code or "fr", in_language=get_language())
+
+
+@register.filter
+def other_language_label(code) -> str:
+    """Like language_label, but empty for the default language: where only the others are marked
+    (the chat queue: "anglais" beside a chat started on an English page, nothing for French)."""
+    return "" if not code or code == settings.LANGUAGE_CODE else language_label(code)
