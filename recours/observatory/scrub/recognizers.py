@@ -263,7 +263,7 @@ OLD_PLATE = RegexRecognizer(
 
 STREET_TYPES = (
     r"rue|avenue|av\.|av|ave|boulevard|bd|bld|boul\.|all[ée]e|impasse|imp\.|place|pl\.|chemin|ch\.|route|rte|quai|"
-    r"cours|square|sq\.|passage|voie|r[ée]sidence|lotissement|lot\.|chauss[ée]e|faubourg|fbg|cit[ée]|hameau|"
+    r"cours|square|sq\.|passage|voie|r[ée]sidence|r[ée]s\.|lotissement|lot\.|chauss[ée]e|faubourg|fbg|cit[ée]|hameau|"
     r"lieu-dit|lieudit|parvis|esplanade|promenade|sentier|venelle|villa|rond-point|ruelle|traverse|montée|mont[ée]e"
 )
 _CONNECTORS = {"de", "du", "des", "la", "le", "les", "l'", "d'", "l’", "d’", "aux", "au", "saint", "sainte", "st", "ste", "sur", "en"}
@@ -273,7 +273,7 @@ _STOP = {
     "leurs", "ce", "cette", "c'", "est", "était", "etait", "ai", "a", "avait", "puis", "alors", "donc", "près", "pres",
     "devant", "derrière", "entre", "vers", "par", "lors", "le", "la", "les", "un", "une", "y", "sans", "depuis",
 }
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d{1,4}", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d{1,4}(?!\d)", re.UNICODE)  # not "5900" of "59000 Lille"
 _POSTCODE_CITY = re.compile(
     r",?\s*(?:\d{2}\s?\d{3})\s+[^\W\d_][\w'’-]*(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des)\b|[A-ZÉ][\w'’-]*))*"
 )
@@ -360,6 +360,19 @@ BUILDING = RegexRecognizer(
     score=0.6,
     name="fr_building",
 )
+LOWERCASE_BUILDING = RegexRecognizer(
+    entity="FR_ADDRESS",
+    # The same in lowercase, told by the building, flat or pitch that follows it:
+    # "résidence les peupliers, bât 2", "camping les pins, emplacement 23"
+    pattern=(
+        r"\b(?i:r[ée]sidence|r[ée]s\.|cit[ée]|lotissement|hameau|domaine|camping|foyer)\s+"
+        r"(?:(?i:les|le|la|l'|l’|du|des|de)\s*)?[^\W\d_][\w'’-]+(?:\s+(?:(?i:de|du|des|la|le|les)\s+)?[^\W\d_][\w'’-]+)?"
+        r"(?:,?\s+(?i:b[âa]t(?:iment)?\.?|esc(?:alier)?\.?|app?(?:ar)?t(?:ement)?\.?|porte|logement|tour|entr[ée]e|"
+        r"immeuble|emplacement|mobil-home|chalet)\s*(?:n°\s*)?[A-Za-z0-9]{1,4}\b)+"
+    ),
+    score=0.6,
+    name="fr_lowercase_building",
+)
 
 # Names: recognizers_names.py.
 
@@ -387,5 +400,5 @@ def recognizers() -> list[EntityRecognizer]:
 
     return [
         PHONE, GROUPED_PHONE, ANNOUNCED_PHONE_WITHOUT_ZERO, NIR, BIRTH_DATE, BARE_OLD_DATE, PLATE, PLATE_LOWERCASE, PLATE_LOWERCASE_SPACED, OLD_PLATE, ADDRESS,
-        BUILDING, OfflineEmailRecognizer(),
+        BUILDING, LOWERCASE_BUILDING, OfflineEmailRecognizer(),
     ] + recognizers_ids.recognizers() + recognizers_names.recognizers()

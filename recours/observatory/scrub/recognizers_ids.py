@@ -43,7 +43,8 @@ _NUMBERED_IN_YEAR = re.compile(r"\d{5,}[/-](?:19|20)\d{2}|(?:19|20)\d{2}[/-]\d{5
 _ID_WORD_BEFORE = re.compile(r"\b(?i:matricule|badge|rio|identifiant|id|agent)\s*(?:n°|:)?\s*$")
 _AFTER_AMOUNT = re.compile(r"\s?(?:€|euros?\b|eur\b|%|pour ?cent|ans\b|mois\b|jours\b|km\b|m²|m2\b|habitants\b)", re.IGNORECASE)
 _LAW_BEFORE = re.compile(
-    r"\b(?:loi|d[ée]cret|ordonnance|article|art\.|arr[êe]t[ée]|circulaire|directive|d[ée]lib[ée]ration|"
+    # "mon ordonnance": a prescription, not a law
+    r"\b(?:loi|d[ée]cret|(?<!mon )(?<!mon\xa0)(?<!son )(?<!votre )(?<!ton )(?<!une )ordonnance(?!\s+m[ée]dicale)|article|art\.|arr[êe]t[ée]|circulaire|directive|d[ée]lib[ée]ration|"
     r"r[èe]glement|code\s+(?:p[ée]nal|civil|du|de|des|g[ée]n[ée]ral)|convention(?!\s+(?:de\s+stage|d['’]alternance|d['’]accueil|de\s+formation|de\s+mise\s+à\s+disposition|d['’]occupation))|ape|naf|cerfa|jurisprudence|pourvoi|arr[êe]t|d[ée]cision)\b[^.\n]{0,12}$",
     re.IGNORECASE,
 )

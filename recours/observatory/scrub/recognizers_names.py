@@ -97,6 +97,8 @@ def _looks_like_a_name(match: re.Match) -> float | None:
         return 0.85  # "il s'appelle Le Goff"
     if first in _NOT_A_NAME or "'" in first or "’" in first:
         return None
+    if words[0][:1].islower() and first.endswith(("ait", "aient", "era", "erait")) and first not in first_names():
+        return None  # "mon nom faisait peur": a verb, not a name
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5 and first not in first_names():
         return None  # "je suis AED", "je suis ATSEM": a job's acronym
     if (len(words) > 1 and words[0][:1].islower() and first not in first_names() and first not in open_first_names()
@@ -130,6 +132,11 @@ def _after_a_title(match: re.Match) -> float | None:
     first = words[0].casefold()
     if first in _NOT_A_NAME or first in ("cest", "c", "ct") or "'" in first or "’" in first:
         return None
+    if re.search(r"(?i:ma[îi]tre)\s+$", match.string[: match.start("name")]):
+        from recours.observatory.scrub.lexicon import is_french_word
+
+        if is_french_word(words[0]) and first not in first_names():
+            return None  # "le maître nageur", "maître chien": a trade, not "maître Dupont"
     if _RANK.search(match.string[: match.start("name")]) and (
         first in _KIN_NOT_A_NAME or first.endswith(_NOT_A_NAME_ENDINGS + ("ait", "aient", "era", "ira"))
     ):
@@ -233,6 +240,58 @@ LOWERCASE_RELATIVE_NAME = RegexRecognizer(
     name="fr_lowercase_relative_name",
 )
 
+def _role_name(match: re.Match) -> float | None:
+    """After a role ("mon tuteur xabi", "la cheffe de rayon ..."), a lowercase word is a name
+    when a list holds it as a first name or it is no French word nor place (roles are followed by
+    verbs and adjectives: "mon chef refuse", "mon patron raciste")."""
+    from recours.observatory.scrub.lexicon import fold, is_french_word, place_names
+
+    word = match.group("name")
+    key = word.casefold()
+    if key in _KIN_NOT_A_NAME or len(key) < 3 or "'" in key or "’" in key or key in _ACRONYMS:
+        return None
+    if _FOLLOWED_BY_AN_OBJECT.match(match.string, match.end("name")):
+        return None
+    if key in first_names() or key in open_first_names():
+        return 0.6
+    if is_french_word(word) or fold(word) in place_names() or key.endswith(_NOT_A_NAME_ENDINGS + ("ait", "aient")):
+        return None
+    return 0.55
+
+
+_LOWERCASE_ROLE_NAME = re.compile(
+    r"\b(?i:(?:mon|ma|notre|son|sa|leur|votre)\s+(?:tut(?:eur|rice)|chef(?:fe)?|patron(?:ne)?|manager|responsable|"
+    r"sup[ée]rieure?|coll[èe]gue|binôme|binome|prof|professeure?|ma[îi]tre(?:sse)? de stage|format(?:eur|rice)|"
+    r"entra[îi]n(?:eur|euse)|coach|conseill[èe]re?|r[ée]f[ée]rente?|[ée]ducat(?:eur|rice)|interpr[èe]te|"
+    r"m[ée]decin|avocate?|g[ée]rante?|propri[ée]taire|proprio|bailleur|directeur|directrice|infirmi[èe]re?|"
+    r"assistante? sociale?|aesh|avs|kin[ée]|psy))\s*,?\s+"
+    rf"(?P<name>{_LOWER_NAME})(?![\w'’-])(?![.@_]\w)"
+)
+
+
+class LowercaseRoleNameRecognizer(EntityRecognizer):
+    """"mon tuteur xabi etxeberria", "ma prof mme ...": a lowercase name after a role, with the
+    surname that follows it when that is no French word ("xabi etxeberria", "paul da costa")."""
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], supported_language=LANGUAGE, name="fr_lowercase_role_name")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for match in _LOWERCASE_ROLE_NAME.finditer(text):
+            score = _role_name(match)
+            if score is None:
+                continue
+            end = _lowercase_particle_surname(text, match.end("name"))
+            if end == match.end("name"):
+                end = _unlisted_lower_surname(text, end)
+            results.append(RecognizerResult("PERSON", match.start("name"), end, score))
+        return results
+
+
 APOSTROPHE_NAME = RegexRecognizer(
     entity="PERSON",
     # "N'Diaye", "N’Guessan-Fall", "O'Neil", "D'Souza": a capital, an apostrophe, a capitalised word
@@ -267,6 +326,12 @@ def ambiguous_first_names() -> frozenset[str]:
     return _names("ambiguous_first_names.txt") | _names("open_ambiguous_first_names.txt")
 
 
+def is_first_name(word: str) -> bool:
+    """Whether any list of first names holds `word` (ambiguous ones included)."""
+    key = word.casefold()
+    return key in first_names() or key in open_first_names() or key in ambiguous_first_names()
+
+
 _WORD = re.compile(rf"[{_UPPER}{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}]+)*")
 _PLACE_BEFORE = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|place|pl|coll[èe]ge|lyc[ée]e|[ée]cole|groupe scolaire|maternelle|h[ôo]pital|"
@@ -275,7 +340,7 @@ _PLACE_BEFORE = re.compile(
     r"espace|maison|foyer|cr[èe]che|ehpad|m[ée]diath[èe]que|biblioth[èe]que|gymnase|piscine|tram|arr[êe]t|prix|"
     r"quartier|march[ée]|cabinet|pharmacie|boulangerie|restaurant|bar|caf[ée]|h[ôo]tel|magasin|club|"
     r"entreprise|soci[ ée]t[ée]|journal|radio|dispositif|loi|plan|m[ée]dical|m[ée]dicale|lieu[- ]?dit|hameau|"
-    r"domaine|mas|ferme|moulin)"
+    r"domaine|mas|ferme|moulin|agence|enseigne|franchise)"
     rf"\s+(?:(?:du|de|des|la|le|l['’])\s*)?(?:[{_UPPER}][\w'’-]*\s+){{0,2}}$",
     re.IGNORECASE,
 )
@@ -300,7 +365,9 @@ _SIGNATURE_NOT_A_SURNAME = {
     "et", "le", "la", "les", "un", "une", "de", "du", "des", "au", "aux", "à", "a", "mon", "ma", "mes", "son", "sa",
     "tel", "tél", "num", "numéro", "numero", "mail", "merci", "svp", "stp", "ou", "par", "sur", "chez", "en", "il",
     "elle", "on", "je", "nous", "vous", "ils", "elles", "est", "sont", "ont", "avait", "était", "etait", "depuis",
-    "ans", "mois", "jours", "fois", "heures", "h",
+    "ans", "mois", "jours", "fois", "heures", "h", "appt", "apt", "app", "appart", "bât", "bat", "esc", "rés",
+    "résidence", "insta", "snap", "tiktok", "whatsapp", "portable", "courriel", "rue", "avenue", "bd", "chemin",
+    "allée", "impasse", "route",
 }
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’])([{_UPPER}]{{3,}}(?:-[{_UPPER}]{{2,}})*)\s+$")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:\n…]\s*|[«\"]\s*|-\s)\Z")
@@ -310,11 +377,17 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?:\n…]\s*|[«\"]\s*|-\s)\Z")
 # ("c'est paulo", "signé wei", "bonjour, moi c'est ..."), or contact details just after it.
 _LOWER_CONTEXT = re.compile(
     r"(?:\b(?:c['’]?est|cest|c|moi|sign[ée]e?|appelle|appel[ée]e?|app?ell?e|nomm[ée]e?|pr[ée]nomm[ée]e?|surnomm[ée]e?|"
-    r"bonjour|bonsoir|salut|coucou|je suis|jsuis|j['’]suis|chuis|de la part de|prénom|prenom))\s*[,:]?\s*$",
+    r"bonjour|bonsoir|salut|coucou|je suis|jsuis|j['’]suis|chuis|de la part de|prénom|prenom|un certain|une certaine))\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 _LINK_BEFORE = re.compile(r"\b(?:et|ou|avec|chez|à|a|&)\s+$|,\s*$", re.IGNORECASE)
-_CONTACT_AFTER = re.compile(r"\s*,?\s*(?:\Z|\n|(?:\(?\+|0)\d|[\w.+-]+@\w)")
+_CONTACT_AFTER = re.compile(
+    r"\s*,?\s*(?:\Z|\n|(?:\(?\+|0)\d|[\w.+-]+@\w|@\w|(?i:t[ée]l|portable|mail|courriel|insta|snap|whatsapp)\b)"
+)
+# A first name opening a sentence, then a few words and the writer's contact details
+_CONTACT_SOON = re.compile(
+    r"\s*,[^.!?\n\d@]{0,30}?,?\s*(?:(?:\(?\+|0)\d(?:[\s./-]?\d){8}|[\w.+-]+@\w|@\w)"
+)
 _PREVIOUS_WORD = re.compile(rf"([{_UPPER}{_LOWER}]+)(?:\s*(?:et|ou|avec|,)?\s*)$", re.IGNORECASE)
 
 
@@ -380,10 +453,14 @@ class FirstNameRecognizer(EntityRecognizer):
         """Where a lowercase double first name that opens with an ambiguous one ends ("ana paula",
         "rose marie"): a listed first name follows, and a naming word precedes or contact details follow."""
         following = _NEXT_LOWER_ANY.match(text, word.end())
-        if not following or not self._known(following.group(1).casefold()):
-            return None
-        if _LOWER_CONTEXT.search(before[-30:]) or _CONTACT_AFTER.match(text, following.end()):
-            return following.end()
+        if following and self._known(following.group(1).casefold()):
+            end = following.end()
+        else:  # "moi grâce mukendi 06 ...": a surname no list holds
+            end = _unlisted_lower_surname(text, word.end())
+            if end == word.end():
+                return None
+        if _LOWER_CONTEXT.search(before[-30:]) or _CONTACT_AFTER.match(text, end):
+            return end
         return None
 
     def _lowercase_open_name(self, text: str, start: int, end: int, before: str) -> int | None:
@@ -396,6 +473,9 @@ class FirstNameRecognizer(EntityRecognizer):
             if surname and surname.group(1).casefold() not in _SIGNATURE_NOT_A_SURNAME:
                 return surname.end()
             return end
+        surname_end = _unlisted_lower_surname(text, end)
+        if surname_end != end and _CONTACT_AFTER.match(text, surname_end):
+            return surname_end  # "prosper mbemba tel 07 ...": a first name and a surname before contact details
         previous = _PREVIOUS_WORD.search(before[-40:])
         if _LINK_BEFORE.search(before) and previous and self._known(previous.group(1).casefold()):
             return end  # "léa et bogdan", "avec karim, wei": next to another first name
@@ -421,8 +501,8 @@ class FirstNameRecognizer(EntityRecognizer):
                 if pair:  # "moi ana paula 06 ...": a double first name
                     results.append(RecognizerResult("PERSON", word.start(), pair, 0.5))
                 continue
-            if key in self.ambiguous and _SENTENCE_START.search(before):
-                continue
+            if key in self.ambiguous and _SENTENCE_START.search(before) and not _CONTACT_SOON.match(text, word.end()):
+                continue  # "Rose, ma fille": a word; "Patrice, délégué CGT, 07 68 ...": a signature
             if capitalised and value.isupper() and len(value) <= 3 and key in _ACRONYMS:
                 continue
             if is_open and value.isupper() and len(value) <= 4:
@@ -439,7 +519,7 @@ class FirstNameRecognizer(EntityRecognizer):
                     end = following.end()
                     if following.group(1).endswith("."):
                         break  # an initial ends the name: "Jonas K. Le patient ..."
-                if key in self.ambiguous and end == word.end():
+                if key in self.ambiguous and end == word.end() and not _CONTACT_SOON.match(text, end):
                     continue  # "pour Noël", "une Rose": alone, a common word; "Claire Moreau" is a name
             elif is_open:
                 score = 0.5
@@ -471,7 +551,7 @@ FIRST_NAME = FirstNameRecognizer()
 
 _NAMING_BEFORE = re.compile(
     r"\b(?:c['’]?est|cest|moi c|sign[ée]e?|de la part de|pr[ée]nom\s*:?|je m['’ ]?appelle|jm['’ ]?appelle|"
-    r"s['’ ]?appelle|s['’ ]?appelait|appel[ée]e?s?|surnomm[ée]e?s?|je suis|jsuis|j['’]suis|chuis|ici)\s*[,:]?[ \t]+$",
+    r"s['’ ]?appelle|s['’ ]?appelait|appel[ée]e?s?|surnomm[ée]e?s?|je suis|jsuis|j['’]suis|chuis|ici|un certain|une certaine)\s*[,:]?[ \t]+$",
     re.IGNORECASE,
 )
 
@@ -500,7 +580,8 @@ class NamedUnlistedRecognizer(EntityRecognizer):
                 continue  # "je suis dégoutée", "je suis malvoyante": misspelt or rare words, not names
             if not _NAMING_BEFORE.search(text, max(0, word.start() - 30), word.start()):
                 continue
-            if is_french_word(value) or fold(value) in place_names():
+            nickname = "-" in key and is_first_name(key.split("-")[0])  # "un certain jean-mi", "signé marie-jo"
+            if not nickname and (is_french_word(value) or fold(value) in place_names()):
                 continue
             end = _unlisted_lower_surname(text, word.end())
             results.append(RecognizerResult("PERSON", word.start(), end, 0.5))
@@ -583,5 +664,5 @@ def recognizers() -> list[EntityRecognizer]:
 
     return [
         APOSTROPHE_NAME, TITLED_NAME, INTRODUCED_NAME, LOWERCASE_TITLED_NAME, RELATIVE_NAME, LOWERCASE_RELATIVE_NAME,
-        FIRST_NAME, FAMILY_NAME, UnlistedSurnameRecognizer(), NamedUnlistedRecognizer(),
+        FIRST_NAME, FAMILY_NAME, UnlistedSurnameRecognizer(), NamedUnlistedRecognizer(), LowercaseRoleNameRecognizer(),
     ] + recognizers_signatures.recognizers()

@@ -129,6 +129,7 @@ _PHONE_OR_CONTACT = (
     r"(?=[\w.+-]+@\w|@[\w.]{2,}|(?:\+|00)\s?\d|0[1-9](?:[\s./-]?\d{2}){4}(?!\d)|"
     r"(?i:insta|instagram|snap|snapchat|tiktok|t[ée]l\b|t[ée]l\.|mail\b|courriel|portable|whatsapp)\b)"
 )
+_NOT_CONTACT_WORD = r"(?!(?i:t[ée]l|portable|mail|courriel|insta|instagram|snap|snapchat|tiktok|whatsapp)\b)"
 _ANY_NAME_WORD = rf"[{_UPPER}{_LOWER}][{_LOWER}'’]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)*"
 _NOT_A_SIGNATURE = _SIGNATURE_WORDS | _SIGNATURE_STOP | _CONTACT_WORDS | _KIN_NOT_A_NAME | _ACRONYMS | {
     "moi", "perso", "contact", "rappelez", "appelez", "joindre", "numéro", "numero", "num", "voici", "sinon",
@@ -159,7 +160,7 @@ UNLISTED_NAME_BEFORE_CONTACT = RegexRecognizer(
     # "precious +32 470 ...", "ilyas ilyas.benz@...", "anis @anis_mtp". The first word is a
     # listed first name or no French word at all (lexicon.py): "merci 06 ..." is not a name.
     pattern=(
-        rf"(?:\A|[.!?:)»]\s+|\n\s*)(?P<name>{_ANY_NAME_WORD}(?:[ \t]+{_ANY_NAME_WORD}){{0,2}})"
+        rf"(?:\A|[.!?:)»]\s+|\n\s*)(?P<name>{_ANY_NAME_WORD}(?:[ \t]+{_NOT_CONTACT_WORD}{_ANY_NAME_WORD}){{0,2}})"
         rf"(?:\s*[,:;–-]\s*|\s+){_PHONE_OR_CONTACT}"
     ),
     group="name",
