@@ -25,7 +25,7 @@ _EXTRA = {
     # SMS spellings
     "cest", "parceque", "pasque", "alor", "jsp", "chui", "tjrs", "tjs", "bcp", "jcrois", "jveux", "yavait", "dsl", "mtn",
     "aprés", "wallah", "hamdoulah", "inchallah", "resa", "résa", "coloc", "gynéco", "gyneco", "kiné", "ophtalmo", "dermato",
-    # the field's own words: criteria, conditions, dress, status, bodies and schemes (sessions 10)
+    # the field's own words: criteria, conditions, dress, status, bodies and schemes (session 10)
     "dyspraxique", "dyspraxie", "dyslexique", "dysphasique", "dyscalculie", "tdah", "autiste", "trisomique", "alzheimer",
     "parkinson", "épileptique", "drépanocytose", "endométriose", "fibromyalgie", "transphobe", "transphobie", "homophobe",
     "lesbophobe", "biphobe", "islamophobe", "islamophobie", "antisémite", "négrophobie", "grossophobie", "grossophobe",
