@@ -758,3 +758,65 @@ def test_a_common_word_and_an_acronym_are_not_a_name():
 def test_a_prescription_number_is_a_reference_but_an_ordinance_stays_a_law():
     assert scrub("mon ordonnance numéro 7Q2M-44KD") == "mon ordonnance numéro [RÉFÉRENCE]"
     assert "[RÉFÉRENCE]" not in scrub("l'ordonnance n° 2017-1387 a réformé")
+
+
+# --- session 10: recall first: any word that is no French word is taken for a name ----------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("elle s'en fiche, ingrid ma dit non.", "elle s'en fiche, [NOM] ma dit non."),
+        ("Le second, Brakowski, rit avec le patron.", "Le second, [NOM], rit avec le patron."),
+        ("la responsable rouxel-tanguy refuse.", "la responsable [NOM] refuse."),
+        ("Ofoegbu a dit que je parlais mal.", "[NOM] a dit que je parlais mal."),
+    ],
+)
+def test_a_word_that_is_no_french_word_is_a_name_wherever_it_stands(text, expected):
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je travail a l'acceuil du sous sol depuis six mois.",  # misspelt words, one letter off
+        "L'agence de la rue Serpenoise à Villeneuve-d'Ascq a refusé d'écrire le taux.",  # places, words
+        "On doit voir les prud'hommes aujourd'hui, la CPAM et l'OFPRA aussi.",
+        "Ma sœur est dyspraxique, elle porte le niqab, on nous traite de transphobes.",
+    ],
+)
+def test_french_words_misspellings_places_and_the_field_s_own_words_stay(text):
+    assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("le second, que tout le monde appelle « Titi », nous insulte.",
+         "le second, que tout le monde appelle « [NOM] », nous insulte."),
+        ("ils m'appellent « Mouloud » pour rire.", "ils m'appellent « [NOM] » pour rire."),
+    ],
+)
+def test_a_nickname_in_quotes_after_a_naming_verb_is_a_name_even_when_it_is_a_word(text, expected):
+    assert scrub(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["il m'appelle « le gitan » devant tout le monde.", "il nous appelle « macaques » tous les jours."]
+)
+def test_a_description_or_an_insult_in_quotes_is_not_a_nickname(text):
+    assert scrub(text) == text
+
+
+def test_an_overseas_nir_is_replaced_in_its_printed_grouping():
+    assert scrub("Mon numéro de sécurité sociale : 2 79 11 974 11 052 38.") == "Mon numéro de sécurité sociale : [NIR]."
+
+
+def test_a_street_named_after_a_date_is_an_address_with_its_floor():
+    assert scrub("boulangerie, 3 place du 14-Juillet, 34500 Béziers") == "boulangerie, [ADRESSE]"
+    assert scrub("nous on est 22 rue des 4 vents, 2e étage.") == "nous on est [ADRESSE]."
+
+
+def test_a_lowercase_initial_after_a_lowercase_first_name_belongs_to_it():
+    text = "le chauffeur, wassim k. d'après l'appli, a refusé mon chien guide."
+    assert scrub(text) == "le chauffeur, [NOM] d'après l'appli, a refusé mon chien guide."

@@ -22,12 +22,25 @@ _EXTRA = {
     "apl", "rsa", "aah", "mdph", "ehpad", "hlm", "proprio", "appart", "resto", "ado", "ados", "perso", "pote", "potes",
     "taf", "boulot", "flic", "flics", "keuf", "keufs", "wsh", "slt", "bjr", "cdt", "cordialement", "merci", "voilà",
     "voila", "bref", "signé", "ddn", "nir", "vtc", "pv", "anonyme", "moi", "lui", "elle", "vidéo", "video", "photo", "photos",
+    # SMS spellings
+    "cest", "parceque", "pasque", "alor", "jsp", "chui", "tjrs", "tjs", "bcp", "jcrois", "jveux", "yavait", "dsl", "mtn",
+    "aprés", "wallah", "hamdoulah", "inchallah", "resa", "résa", "coloc", "gynéco", "gyneco", "kiné", "ophtalmo", "dermato",
+    # the field's own words: criteria, conditions, dress, status, bodies and schemes (session 10)
+    "dyspraxique", "dyspraxie", "dyslexique", "dysphasique", "dyscalculie", "tdah", "autiste", "trisomique", "alzheimer",
+    "parkinson", "épileptique", "drépanocytose", "endométriose", "fibromyalgie", "transphobe", "transphobie", "homophobe",
+    "lesbophobe", "biphobe", "islamophobe", "islamophobie", "antisémite", "négrophobie", "grossophobie", "grossophobe",
+    "validisme", "validiste", "psychophobie", "lgbt", "lgbtq", "lgbtqia", "lgbtphobie", "queer", "intersexe", "non-binaire",
+    "deadname", "mégenrer", "mégenré", "mégenrée", "transidentité", "niqab", "burkini", "hijab", "jilbab", "abaya", "qamis",
+    "kippa", "turban", "sikh", "sikhs", "rasta", "dreadlocks", "microcrédit", "mobil-home", "ofpra", "cnda", "ofii", "agdref",
+    "cada", "huda", "prahda", "segpa", "ulis", "itep", "sessad", "esat", "rqth", "aesh", "atsem", "ccas", "cnaf", "carsat",
+    "cnav", "dalo", "daho", "siao", "samusocial", "prep", "neph", "pch", "aeeh", "ame", "puma", "cmu", "cmuc", "covid",
 }
 
 
 def fold(word: str) -> str:
     """Lowercase, without accents: "Aïssata" and "aissata" alike."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    word = word.casefold().replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @cache
@@ -42,10 +55,40 @@ def _tables():
     words = set(STOP_WORDS) | _EXTRA
     for lemmas in lookups.get_table("lemma_index").values():
         words.update(w.casefold() for w in lemmas)
+    # the lemmas the form table points to ("vois" -> "voir": "voir" is no key of it) and the
+    # exceptions' forms and lemmas ("suis" -> "être")
+    for lemmas in lookups.get_table("lemma_lookup").values():
+        words.update(w.casefold() for w in lemmas)
+    for exceptions in lookups.get_table("lemma_exc").values():
+        for form, lemmas in exceptions.items():
+            words.add(form.casefold())
+            words.update(w.casefold() for w in lemmas)
+    words |= _taxonomy_words()
     words |= {fold(w) for w in words}
     # One set of 64-bit string hashes (spaCy's own: the word-form table keeps only its keys'
     # hashes) rather than the strings and the table with its lemmas: about 40 MB less per process.
     return frozenset(lookups.get_table("lemma_lookup").keys()) | {get_string_id(w) for w in words}
+
+
+def _taxonomy_words() -> set[str]:
+    """The words of the platform's own taxonomy (criteria, domains: "validisme", "lgbtphobie")."""
+    import json
+    import re
+
+    words = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            words.update(w.casefold() for w in re.findall(r"[^\W\d_]+", value))
+
+    walk(json.loads(_TAXONOMY.read_text(encoding="utf-8")))
+    return words
 
 
 def is_french_word(word: str) -> bool:
@@ -88,6 +131,7 @@ def warm_up() -> None:
     plural_places()
 
 
+_TAXONOMY = Path(__file__).resolve().parents[2] / "taxonomy" / "data" / "taxonomy.json"
 _GEO = Path(__file__).resolve().parents[2] / "geo" / "data" / "geo.json.gz"
 # Plural places named after "les"/"des" that are neither communes nor départements.
 _PLURAL_PLACES = {
@@ -131,3 +175,28 @@ def plural_places() -> frozenset[str]:
         for row in rows:
             words.update(fold(w) for w in row[1].replace("-", " ").split() if len(w) > 3)
     return frozenset(words)
+
+
+_TYPO_LETTERS = "abcdefghijklmnopqrstuvwxyzéèêëàâîïôöûüç"
+
+
+def near_french_word(word: str) -> bool:
+    """True when one edit (a letter missing, added, changed, or two swapped) turns `word` into a
+    French word: "acceuil", "diabètique", "sapelle" are misspellings, not names."""
+    key = fold(word)
+    if len(key) < 5:
+        return False
+    known = _tables()
+    candidates = set()
+    for i in range(len(key) + 1):
+        left, right = key[:i], key[i:]
+        if right:
+            candidates.add(left + right[1:])
+            if len(right) > 1:
+                candidates.add(left + right[1] + right[0] + right[2:])
+        for c in _TYPO_LETTERS:
+            candidates.add(left + c + right)
+            if right:
+                candidates.add(left + c + right[1:])
+    candidates.discard(key)
+    return any(get_string_id(c) in known for c in candidates if len(c) > 3)

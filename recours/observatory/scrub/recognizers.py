@@ -160,7 +160,9 @@ GROUPED_PHONE = RegexRecognizer(
 # --- NIR ----------------------------------------------------------------------------------
 
 
-_NIR_GROUPING = re.compile(r"[1-478] \d{2} \d{2} (?:\d{2}|2[AaBb]) \d{3} \d{3} \d{2}")
+# place of birth: département (2 characters) and commune (3 digits), or overseas 97x/98x and 2 digits
+_NIR_PLACE = r"(?:(?:\d{2}|2[AaBb])[\s.]?\d{3}|9[78]\d[\s.]?\d{2})"
+_NIR_GROUPING = re.compile(r"[1-478] \d{2} \d{2} (?:(?:\d{2}|2[AaBb]) \d{3}|9[78]\d \d{2}) \d{3} \d{2}")
 
 
 def _nir_validate(match: re.Match) -> float | None:
@@ -172,7 +174,7 @@ def _nir_validate(match: re.Match) -> float | None:
 
 NIR = RegexRecognizer(
     entity="FR_NIR",
-    pattern=r"(?<!\d)[1-478][\s.]?\d{2}[\s.]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.]?(?:\d{2}|2[AaBb])[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{2}(?!\d)",
+    pattern=rf"(?<!\d)[1-478][\s.]?\d{{2}}[\s.]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.]?{_NIR_PLACE}[\s.]?\d{{3}}[\s.]?\d{{2}}(?!\d)",
     score=1.0,
     validate=_nir_validate,
     context=(r"s[ée]cu", r"s[ée]curit[ée] sociale", r"\bnir\b", r"\bn°\s*ss\b", r"carte vitale", r"\binsee\b"),
@@ -273,7 +275,7 @@ _STOP = {
     "leurs", "ce", "cette", "c'", "est", "était", "etait", "ai", "a", "avait", "puis", "alors", "donc", "près", "pres",
     "devant", "derrière", "entre", "vers", "par", "lors", "le", "la", "les", "un", "une", "y", "sans", "depuis",
 }
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d{1,4}(?!\d)", re.UNICODE)  # not "5900" of "59000 Lille"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d{1,4}(?:-[^\W\d_][\w'’-]*)?(?!\d)", re.UNICODE)  # "du 14-Juillet"  # not "5900" of "59000 Lille"
 _POSTCODE_CITY = re.compile(
     r",?\s*(?:\d{2}\s?\d{3})\s+[^\W\d_][\w'’-]*(?:[ -](?:(?:sur|sous|en|lès|les|le|la|de|du|des)\b|[A-ZÉ][\w'’-]*))*"
 )
@@ -285,7 +287,8 @@ _ADDRESS_HEAD = re.compile(
 
 
 _BUILDING_TAIL = re.compile(
-    r",?\s+(?i:tour|b[âa]t(?:iment)?\.?|esc(?:alier)?\.?|entr[ée]e|app?(?:ar)?t(?:ement)?\.?|porte|[ée]tage)\s*(?:n°\s*)?[A-Z0-9]{1,4}\b"
+    r",?\s+(?:(?i:tour|b[âa]t(?:iment)?\.?|esc(?:alier)?\.?|entr[ée]e|app?(?:ar)?t(?:ement)?\.?|porte|[ée]tage)\s*(?:n°\s*)?[A-Z0-9]{1,4}\b"
+    r"|(?i:\d{1,2}\s?(?:e|er|ère|eme|ème)\s+[ée]tage)\b)"  # "12 rue X, 2e étage"
     # not the building of the next street address: "Résidence Les Pins, bât B, 2bis rue ..."
     rf"(?!\s*,?\s*\d{{1,4}}\s?(?:bis|ter|[a-c])?\s*,?\s+(?i:{STREET_TYPES})\b)"
 )

@@ -407,6 +407,7 @@ def _unlisted_lower_surname(text: str, end: int) -> int:
 
 
 _ELISION = re.compile(r"[dD]['’](?=[a-zà-ÿ])")
+_LOWER_INITIAL = re.compile(r"[ \t]+[b-xzB-XZ]\.(?![\w.])")
 _LOWER_PARTICLE_SURNAME = re.compile(
     rf"[ \t]+(?P<particle>{_FOREIGN_PARTICLE}|le|la|de|du|des)[ \t]+(?P<word>[{_LOWER}][{_LOWER}'’-]+)(?![\w'’-])(?![.@_+]\w)"
 )
@@ -537,6 +538,10 @@ class FirstNameRecognizer(EntityRecognizer):
                 end = _lowercase_particle_surname(text, end)  # "thierry da silva", "gaëlle le moal"
             if not capitalised and end == word.end():
                 end = _unlisted_lower_surname(text, end)  # "sébastien vandenberghe, qui ..."
+            if not capitalised:
+                initial = _LOWER_INITIAL.match(text, end)
+                if initial:
+                    end = initial.end()  # "wassim k.": the initial of the surname belongs to it
             start = word.start()
             if capitalised:
                 surname = _SURNAME_BEFORE.search(text, max(0, start - 40), start)
@@ -665,4 +670,94 @@ def recognizers() -> list[EntityRecognizer]:
     return [
         APOSTROPHE_NAME, TITLED_NAME, INTRODUCED_NAME, LOWERCASE_TITLED_NAME, RELATIVE_NAME, LOWERCASE_RELATIVE_NAME,
         FIRST_NAME, FAMILY_NAME, UnlistedSurnameRecognizer(), NamedUnlistedRecognizer(), LowercaseRoleNameRecognizer(),
+        UnknownWordRecognizer(), QuotedNicknameRecognizer(),
     ] + recognizers_signatures.recognizers()
+
+
+class UnknownWordRecognizer(EntityRecognizer):
+    """Recall first (session 10): any word of four letters or more that is no French word form
+    nor a misspelling of one, no French place, no country, brand, title or acronym, wherever it
+    stands, is taken for a name: the long tail of lowercase names, nicknames and foreign names
+    that no rule anticipates ("ma chef ingrid", « Titi », "rouxel-tanguy"). A listed first name
+    is a name even when one letter from a French word. Street and place names after a place word
+    ("rue Serpenoise", "collège Bellevue") and a town after its postal code stay."""
+
+    _WORD = re.compile(
+        rf"(?<![\w@.#/_'’-])[{_UPPER}{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}]+)*(?![\w@#/_-])(?![.@]\w)"
+    )
+    _ELISION = re.compile(r"(?i:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]")
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], supported_language=LANGUAGE, name="fr_unknown_word")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        from recours.observatory.scrub.lexicon import (
+            NOT_PEOPLE, fold, is_french_word, near_french_word, place_names, plural_places,
+        )
+
+        results = []
+        for word in self._WORD.finditer(text):
+            value, start = word.group(0), word.start()
+            if fold(value) in place_names():
+                continue  # "Villeneuve-d'Ascq"
+            elided = self._ELISION.match(value)
+            if elided:  # "d'anaïs", "l'hôpital": the word after the elision
+                value, start = value[elided.end() :], start + elided.end()
+            if ("'" in value or "’" in value) and is_french_word(value):
+                continue  # "aujourd'hui", "prud'hommes"
+            key = fold(value)
+            if len(key) < 4 or not re.search(r"[aeiouy]", key):
+                continue  # "rqth", "cdt": abbreviations
+            if value.isupper() and len(value) <= 5:
+                continue  # "ATSEM", "SEGPA": acronyms
+            if key in _TITLE_WORDS or key in NOT_PEOPLE or key in _ACRONYMS or key in _KIN_NOT_A_NAME:
+                continue
+            if is_french_word(value) or key in place_names() or key in plural_places():
+                continue
+            parts = key.split("-")
+            if len(parts) > 1 and (parts[0] in ("saint", "sainte") or all(
+                    is_french_word(p) or p in place_names() or len(p) < 3 for p in parts)):
+                continue  # "Saint-Lazare", "Paris-Marseille"
+            if not is_first_name(value) and near_french_word(value):
+                continue  # "acceuil", "diabètique": misspelt words
+            before = text[max(0, start - 60) : start]
+            if _PLACE_BEFORE.search(before) or re.search(r"\b\d{5}\s*$", before):
+                continue  # "rue Serpenoise", "29200 Plougastel": places the engine keeps
+            results.append(RecognizerResult("PERSON", start, word.end(), 0.41))
+        return results
+
+
+_NICKNAME = re.compile(
+    r"(?i:\b(?:app?ell?(?:e|es|ent|ait|aient|é|ée|és|ées|er)|surnomm\w*|surnom|nomm(?:e|é|ée|ent|ait))\b)"
+    rf"[^.!?\n«\"“]{{0,25}}?[«\"“]\s*(?P<name>[{_UPPER}{_LOWER}][{_UPPER}{_LOWER}'’-]+(?:\s+[{_UPPER}][{_LOWER}'’-]+)?)\s*[»\"”]"
+)
+
+
+class QuotedNicknameRecognizer(EntityRecognizer):
+    """A nickname in quotes after a naming verb: "que tout le monde appelle « Titi »", "ils
+    m'appellent « Mouloud »": capitalised, it is a name even when it is a French word; in
+    lowercase only when no French word ("appelle « bubu »", not "appelle « macaque »"); never a
+    description with its article (« la Malienne », « le gitan »)."""
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], supported_language=LANGUAGE, name="fr_quoted_nickname")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        from recours.observatory.scrub.lexicon import fold, is_french_word
+
+        results = []
+        for match in _NICKNAME.finditer(text):
+            name = match.group("name")
+            first = name.split()[0]
+            if fold(first) in ("le", "la", "les", "l", "un", "une") or fold(first) in _TITLE_WORDS:
+                continue
+            if name.isupper() or (first[:1].islower() and is_french_word(first)):
+                continue  # « SALE NOIR », « macaque »: an insult, not a name
+            results.append(RecognizerResult("PERSON", match.start("name"), match.end("name"), 0.6))
+        return results
