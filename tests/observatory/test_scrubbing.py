@@ -776,6 +776,16 @@ def test_a_word_that_is_no_french_word_is_a_name_wherever_it_stands(text, expect
     assert scrub(text) == expected
 
 
+def test_a_narrative_in_another_language_keeps_its_words_and_loses_its_name_and_number():
+    # The public pages are in English and Arabic too: the rule above would blank an English text.
+    scrubbed = scrub("The landlord refused to rent me the flat because of my name. "
+                     "My name is John Smith, call me on 06 12 34 56 78.")
+    assert scrubbed == ("The landlord refused to rent me the flat because of my name. "
+                        "My name is [NOM], call me on [TÉLÉPHONE].")
+    text = "My manager told me that people like me should go back home. I complained but nothing happened."
+    assert scrub(text) == text
+
+
 @pytest.mark.parametrize(
     "text",
     [

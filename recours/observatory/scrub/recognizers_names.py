@@ -680,7 +680,17 @@ class UnknownWordRecognizer(EntityRecognizer):
     stands, is taken for a name: the long tail of lowercase names, nicknames and foreign names
     that no rule anticipates ("ma chef ingrid", « Titi », "rouxel-tanguy"). A listed first name
     is a name even when one letter from a French word. Street and place names after a place word
-    ("rue Serpenoise", "collège Bellevue") and a town after its postal code stay."""
+    ("rue Serpenoise", "collège Bellevue") and a town after its postal code stay.
+
+    Only in French: a narrative written in another language (the public pages are in English and
+    Arabic too) has most of its words outside the French lexicon, and the rule would blank it
+    whole. When more than `_FOREIGN_SHARE` of a text's words of four letters or more are no French
+    word (French narratives of the corpora: 0.44 at most, short signatures full of names; English
+    ones: 0.6 and more), the rule stands aside and the others (names introduced, titled, listed,
+    in signatures; numbers, addresses) still apply."""
+
+    _FOREIGN_SHARE = 0.55
+    _FOREIGN_MIN_WORDS = 5
 
     _WORD = re.compile(
         rf"(?<![\w@.#/_'’-])[{_UPPER}{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}]+)*(?![\w@#/_-])(?![.@]\w)"
@@ -698,6 +708,8 @@ class UnknownWordRecognizer(EntityRecognizer):
             NOT_PEOPLE, fold, is_french_word, near_french_word, place_names, plural_places,
         )
 
+        if self._not_french(text, is_french_word):
+            return []
         results = []
         for word in self._WORD.finditer(text):
             value, start = word.group(0), word.start()
@@ -728,6 +740,13 @@ class UnknownWordRecognizer(EntityRecognizer):
                 continue  # "rue Serpenoise", "29200 Plougastel": places the engine keeps
             results.append(RecognizerResult("PERSON", start, word.end(), 0.41))
         return results
+
+    @classmethod
+    def _not_french(cls, text: str, is_french_word) -> bool:
+        words = re.findall(r"[^\W\d_]{4,}", text)
+        if len(words) < cls._FOREIGN_MIN_WORDS:
+            return False
+        return sum(not is_french_word(w) for w in words) > cls._FOREIGN_SHARE * len(words)
 
 
 _NICKNAME = re.compile(
