@@ -107,4 +107,7 @@ def test_without_its_keys_a_dump_reveals_no_narrative_and_its_receipts_open_noth
 
     other_salt = _open_restored(fresh_database, receipt, RECOURS_RECEIPT_SALT="another-salt-" + uuid.uuid4().hex)
     assert other_salt["decrypted"] == [NARRATIVE]  # advisers would still read the case...
-    assert other_salt["login_status"] != 302  # ...but the person's receipt no longer opens it
+    # ...but the person's receipt no longer opens it: the page after the form's redirect is the
+    # form again, with its refusal, and nothing of the case.
+    assert "Ce code ne permet pas d" in other_salt["followup"]
+    assert "entendu mon nom" not in other_salt["followup"]
