@@ -32,7 +32,8 @@ def test_a_report_is_qualified_and_answered_with_a_template_then_read_with_the_r
     assert_accessible(console, context="queue")
     row.get_by_role("link").first.click()
     expect(console.get_by_role("heading", name=re.compile("^Dossier "))).to_be_visible()
-    assert "il était soudain déjà loué" in console.content()
+    # The case page is long and arrives in parts: wait for the report, not only for the heading.
+    expect(console.locator("#narrative")).to_contain_text("il était soudain déjà loué")
     assert_accessible(console, context="case file")
 
     # Qualify: the reported criterion is already checked; add the domain, type and respondent.

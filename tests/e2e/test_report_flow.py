@@ -27,7 +27,7 @@ def test_a_report_is_filed_on_a_phone_and_followed_up_with_its_receipt(mobile_pa
     page.get_by_label("Votre code de suivi").fill(receipt)
     page.get_by_role("button", name="Ouvrir mon suivi").click()
     expect(page.get_by_text("Reçu : votre signalement attend d'être lu")).to_be_visible()
-    assert "il était soudain déjà loué" in page.content()
+    expect(page.locator("main")).to_contain_text("il était soudain déjà loué")
     no_horizontal_scroll(page)
     assert_accessible(page, context="follow-up")
 
